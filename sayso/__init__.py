@@ -1,0 +1,3 @@
+"""sayso — who says so? Attributed claims from news articles."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,220 @@
+"""The one data model every stage shares: articles in, claims out.
+
+Everything here is a plain dataclass so that an analysis can cross process
+boundaries (Spark workers, the REST API) as JSON without an ORM attached.
+Offsets are always character offsets into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+AttributionKind = Literal["direct", "indirect", "mixed", "according_to", "nominal"]
+SpeakerType = Literal["person", "organisation", "government", "outlet", "vague", "unknown"]
+Polarity = Literal["positive", "negative"]
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'"})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """The form of a body text that two copies of one story share, whatever their format."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).replace("''", '"')
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def digest(*parts: object, length: int = 16) -> str:
+    """A short, stable hex id: the same parts give the same id in every run and process."""
+    joined = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+@dataclass
+class Span:
+    """A stretch of the article body, ``text == article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    """One news story: its body text and what is known about where it came from."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO 8601 date (or date-time) as given by the source
+    byline: str | None = None
+    dateline: str | None = None
+    outlet: str | None = None
+    agency: str | None = None  # wire/agency credit such as "UNI", "AP", "Reuters"
+    source: str | None = None  # path or URL it was read from
+    url: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Hash of the normalised body: one story ingested twice, from any format, is one article."""
+        return digest(normalise_text(self.text))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "url": self.url,
+            "title": self.title,
+            "published": self.published,
+            "byline": self.byline,
+            "dateline": self.dateline,
+            "outlet": self.outlet,
+            "agency": self.agency,
+        }
+
+
+@dataclass
+class Speaker(Span):
+    """Who the article says is the source: the words used and whom they refer to."""
+
+    name: str | None = None
+    type: SpeakerType = "unknown"
+
+
+@dataclass
+class Via:
+    """One intermediary of a chain, e.g. AsiaNews in "AsiaNews quoted the Observatory as saying"."""
+
+    name: str
+    cue: str
+
+
+@dataclass
+class Quantity:
+    text: str
+    start: int
+    end: int
+    value: float | None = None
+    unit: str | None = None
+
+
+@dataclass
+class TimeExpression:
+    text: str
+    start: int
+    end: int
+    value: str | None = None  # ISO 8601 when it can be resolved
+
+
+@dataclass
+class Attribution:
+    """A claim the article puts in someone's mouth."""
+
+    kind: AttributionKind
+    content: Span
+    cue: Span | None
+    speaker: Speaker | None
+    via: list[Via] = field(default_factory=list)
+    polarity: Polarity = "positive"
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    id: str = ""
+
+    def assign_id(self, article_id: str) -> None:
+        """Ids depend only on the article and the content's place in it, so re-runs agree."""
+        cue_start = self.cue.start if self.cue else -1
+        self.id = "a" + digest(article_id, "attribution", self.content.start, self.content.end, cue_start)
+
+
+@dataclass
+class Assertion:
+    """A statement the article makes in its own voice, with no source: its origin is the author."""
+
+    content: Span
+    origin: str | None = None  # byline, outlet or agency the author writes for
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    id: str = ""
+
+    def assign_id(self, article_id: str) -> None:
+        self.id = "u" + digest(article_id, "assertion", self.content.start, self.content.end)
+
+
+@dataclass
+class Entity:
+    """A named thing the article mentions, with every surface form found for it."""
+
+    name: str
+    type: str
+    mentions: list[Span] = field(default_factory=list)
+
+    @property
+    def forms(self) -> list[str]:
+        return sorted({m.text for m in self.mentions})
+
+
+@dataclass
+class Analysis:
+    """Everything sayso finds in one article."""
+
+    article: Article
+    attributions: list[Attribution] = field(default_factory=list)
+    unattributed: list[Assertion] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON contract (see ``sayso/schema/analysis.schema.json``)."""
+        return {
+            "article": self.article.to_dict(),
+            "text": self.article.text,
+            "attributions": [asdict(a) for a in self.attributions],
+            "unattributed": [asdict(u) for u in self.unattributed],
+            "entities": [
+                {
+                    "name": e.name,
+                    "type": e.type,
+                    "forms": e.forms,
+                    "mentions": [asdict(m) for m in e.mentions],
+                }
+                for e in self.entities
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """Rebuild an analysis from its JSON form (the inverse of ``to_dict``)."""
+        meta = {k: v for k, v in data["article"].items() if k != "id"}
+        return cls(
+            article=Article(text=data["text"], **meta),
+            attributions=[attribution_from_dict(a) for a in data["attributions"]],
+            unattributed=[
+                Assertion(
+                    content=Span(**u["content"]),
+                    origin=u.get("origin"),
+                    quantities=[Quantity(**q) for q in u.get("quantities", [])],
+                    times=[TimeExpression(**t) for t in u.get("times", [])],
+                    id=u["id"],
+                )
+                for u in data["unattributed"]
+            ],
+            entities=[
+                Entity(e["name"], e["type"], [Span(**m) for m in e["mentions"]])
+                for e in data["entities"]
+            ],
+        )
+
+
+def attribution_from_dict(data: dict[str, Any]) -> Attribution:
+    return Attribution(
+        kind=data["kind"],
+        content=Span(**data["content"]),
+        cue=Span(**data["cue"]) if data.get("cue") else None,
+        speaker=Speaker(**data["speaker"]) if data.get("speaker") else None,
+        via=[Via(**v) for v in data.get("via", [])],
+        polarity=data.get("polarity", "positive"),
+        quantities=[Quantity(**q) for q in data.get("quantities", [])],
+        times=[TimeExpression(**t) for t in data.get("times", [])],
+        id=data.get("id", ""),
+    )
