@@ -1,0 +1,206 @@
+"""Join quotes, cues and "according to" phrases into attributions.
+
+Each quote looks for its cue: one whose complement runs into it, one with no complement of
+its own right after it (even in the next sentence: `"…". Pashinyan said`), or right before
+it (`Macron said: "…"`). A quote with none continues the previous speaker's quote in the same
+or the preceding paragraph. Cues that found no quote report indirect or nominal speech.
+Cues inside another claim form chains: the inner speaker comes "via" the outer one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..model import Span
+from .cues import Cue, find_cues
+from .lexicon import FIRST_PERSON
+from .quotes import Quote, find_quotes
+from .spans import char_span, noun_phrase, token_range_span
+
+_SEPARATORS = re.compile(r"[\s,.;:!?\"'“”‘’—-]*")
+
+
+@dataclass
+class Draft:
+    """An attribution before its speaker is named: keeps the parse tokens resolution needs."""
+
+    kind: str
+    content: Span
+    cue: Cue | None = None
+    cue_span: Span | None = None
+    speaker_token: Token | None = None
+    speaker_span: Span | None = None
+    reporters: list[tuple[Token | None, Span | None, str]] = field(default_factory=list)
+    negated: bool = False
+
+
+def _only_separators(text: str) -> bool:
+    return _SEPARATORS.fullmatch(text) is not None
+
+
+def _overlaps(a: Span, start: int, end: int) -> bool:
+    return a.start < end and start < a.end
+
+
+def _cue_extent(cue: Cue) -> tuple[int, int]:
+    """Where a cue and its speaker phrase stand, to measure what separates them from a quote."""
+    spans = [cue.span]
+    if cue.speaker is not None:
+        phrase = noun_phrase(cue.speaker)
+        if phrase is not None and abs(phrase.start - cue.span.start) < 200:
+            spans.append(phrase)
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def _cue_for_quote(quote: Quote, cues: list[Cue], used: set[int], text: str) -> Cue | None:
+    outside = [c for c in cues if not (quote.outer_start <= c.verb.idx < quote.outer_end)]
+    for cue in outside:
+        if cue.content is not None and _overlaps(cue.content, quote.start, quote.end):
+            return cue
+    free = [c for c in outside if c.content is None and id(c) not in used]
+    after = [c for c in free if _cue_extent(c)[0] >= quote.outer_end]
+    if after:
+        cue = min(after, key=lambda c: _cue_extent(c)[0])
+        gap = text[quote.outer_end : _cue_extent(cue)[0]]
+        if "\n" not in gap and _only_separators(gap):
+            return cue
+    before = [c for c in free if _cue_extent(c)[1] <= quote.outer_start]
+    if before:
+        cue = max(before, key=lambda c: _cue_extent(c)[1])
+        gap = text[_cue_extent(cue)[1] : quote.outer_start]
+        if "\n" not in gap and _only_separators(gap):
+            return cue
+    return None
+
+
+def _continues(quote: Quote, previous: Draft | None, text: str) -> bool:
+    """A cue-less quote right after another speaker's quote carries on that quote."""
+    if previous is None or previous.kind != "direct" or previous.cue is None:
+        return False
+    last = max(previous.content.end, previous.cue_span.end if previous.cue_span else 0)
+    between = text[last : quote.outer_start]
+    if between.count("\n") > 1:
+        return False
+    sentence_break = between.strip().rstrip("\"'”’")
+    return len(between) < 400 and (sentence_break == "" or sentence_break.endswith("."))
+
+
+def _draft_from_cue(cue: Cue, kind: str, content: Span) -> Draft:
+    speaker_span = noun_phrase(cue.speaker) if cue.speaker is not None else None
+    reporters = []
+    if cue.reporter is not None:
+        reporters.append((cue.reporter, noun_phrase(cue.reporter), cue.verb.text))
+    return Draft(
+        kind=kind,
+        content=content,
+        cue=cue,
+        cue_span=cue.span,
+        speaker_token=cue.speaker,
+        speaker_span=speaker_span,
+        reporters=reporters,
+        negated=cue.negated,
+    )
+
+
+def _according_to(doc: Doc) -> list[Draft]:
+    drafts = []
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            continue
+        to = doc[token.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        phrase = set(t.i for t in token.subtree) | {t.i for t in to.subtree}
+        head = token.head if token.head != token else token
+        clause = [t for t in head.subtree if t.i not in phrase and t.sent == token.sent]
+        lo, hi = min(phrase), max(phrase)
+        after = [t for t in clause if t.i > hi]
+        before = [t for t in clause if t.i < lo]
+        chosen = after if len(after) >= len(before) else before
+        while chosen and (chosen[0].dep_ in ("advmod", "cc", "punct") and chosen[0].i < head.i and chosen[0].head == head):
+            chosen = chosen[1:]
+        content = token_range_span(doc, chosen, strip_final_period=True)
+        if content is None:
+            continue
+        speaker_token = source
+        drafts.append(
+            Draft(
+                kind="according_to",
+                content=content,
+                cue_span=char_span(doc.text, token.idx, to.idx + len(to.text)),
+                speaker_token=speaker_token,
+                speaker_span=noun_phrase(source),
+            )
+        )
+    return drafts
+
+
+def _link_chains(drafts: list[Draft]) -> list[Draft]:
+    """A claim reported inside another claim reaches us through the outer speaker."""
+    kept = []
+    for draft in drafts:
+        cue_at = draft.cue_span.start if draft.cue_span else draft.content.start
+        outer = [
+            d
+            for d in drafts
+            if d is not draft and d.content.start <= cue_at < d.content.end
+        ]
+        if outer:
+            host = min(outer, key=lambda d: d.content.end - d.content.start)
+            if draft.speaker_token is not None and draft.speaker_token.lower_ in FIRST_PERSON:
+                continue  # "I can announce that …" inside a quote is the quoted speaker again
+            draft.reporters = [(host.speaker_token, host.speaker_span, host.cue_span.text if host.cue_span else "")] + host.reporters + draft.reporters
+        kept.append(draft)
+    return kept
+
+
+def draft_attributions(doc: Doc) -> list[Draft]:
+    """Every attribution of ``doc`` in text order, speakers not yet resolved."""
+    text = doc.text
+    cues = find_cues(doc)
+    quotes = find_quotes(text)
+    drafts: list[Draft] = []
+    used: set[int] = set()
+    content_of: dict[int, Span] = {}
+    previous: Draft | None = None
+    for quote in quotes:
+        inside_claim = [
+            c for c in cues if c.content is not None and c.content.start < quote.outer_start and quote.end <= c.content.end + 3
+        ]
+        quote_span = Span(text[quote.start : quote.end], quote.start, quote.end)
+        cue = _cue_for_quote(quote, cues, used, text)
+        if cue is not None and cue in inside_claim:
+            continue  # a quoted phrase inside a larger reported claim: mixed speech, below
+        if cue is not None:
+            used.add(id(cue))
+            content_of[id(cue)] = quote_span
+            previous = _draft_from_cue(cue, "direct", quote_span)
+            drafts.append(previous)
+        elif not inside_claim and _continues(quote, previous, text):
+            assert previous is not None
+            continued = Draft(
+                kind="direct",
+                content=quote_span,
+                cue=None,
+                speaker_token=previous.speaker_token,
+                speaker_span=previous.speaker_span,
+                reporters=list(previous.reporters),
+            )
+            drafts.append(continued)
+    for cue in cues:
+        if id(cue) in used or cue.content is None:
+            continue
+        has_quote = any(cue.content.start <= q.start and q.end <= cue.content.end + 3 for q in quotes)
+        kind = "mixed" if has_quote else "nominal" if cue.nominal else "indirect"
+        content = cue.content
+        if has_quote:
+            last = max((q for q in quotes if cue.content.start <= q.start < cue.content.end + 3), key=lambda q: q.outer_end)
+            content = char_span(text, cue.content.start, max(cue.content.end, last.outer_end)) or content
+        drafts.append(_draft_from_cue(cue, kind, content))
+    drafts.extend(_according_to(doc))
+    drafts.sort(key=lambda d: (d.content.start, d.cue_span.start if d.cue_span else -1))
+    return _link_chains(drafts)

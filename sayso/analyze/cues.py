@@ -1,0 +1,240 @@
+"""Find speech and cognition cues in the parse, each with its source and its complement.
+
+A cue is the verb that reports a claim ("said", "warned", "was quoted by", "spoke of").
+From the dependency tree around it we read who is said to speak (subject, passive agent,
+or the object of a quoting verb), the words of the claim (a clausal or nominal complement),
+and any reporter standing between (a chain: "AsiaNews quoted the Observatory as saying").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Span
+from .lexicon import (
+    CUE_PARTICLES,
+    NOMINAL_OBJECT_VERBS,
+    NOMINAL_PREPOSITIONS,
+    QUOTING_VERBS,
+    REPORT_NOUNS,
+    RELATIVE_PRONOUNS,
+    SPEECH_VERBS,
+)
+from .spans import char_span, token_range_span
+
+# Verbs too common in other senses to count without a complement or quote to attach.
+_NEEDS_PARTICLE = {"call": {"upon", "on", "for"}}
+_NEEDS_COMPLEMENT = frozenset({"speak", "talk", "write", "post", "charge", "call", "agree", "add"})
+_NEGATIVE_VERBS = frozenset({"deny", "reject", "dismiss", "rebut"})
+
+
+@dataclass
+class Cue:
+    """One reporting verb with what the parse says about its source and claim."""
+
+    verb: Token
+    words: list[Token]
+    speaker: Token | None = None
+    content: Span | None = None
+    nominal: bool = False
+    reporter: Token | None = None  # an intermediary: the outlet that quoted the speaker
+    negated: bool = False
+    inherits_from: Cue | None = None  # a conjoined or dependent cue sharing its head's speaker
+
+    @property
+    def span(self) -> Span:
+        words = sorted(self.words, key=lambda t: t.i)
+        run = [words[0]]
+        for t in words[1:]:
+            if t.i == run[-1].i + 1:
+                run.append(t)
+            elif self.verb in run:
+                break
+            else:
+                run = [t]
+        span = token_range_span(self.verb.doc, run)
+        assert span is not None
+        return span
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _is_cue_verb(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if token.dep_ in ("amod", "compound", "nmod"):
+        return False
+    needed = _NEEDS_PARTICLE.get(token.lemma_.lower())
+    if needed and not any(c.lower_ in needed for c in token.children if c.dep_ in ("prt", "prep")):
+        return _child(token, "ccomp") is not None
+    return True
+
+
+def _clause_content(verb: Token, clause: Token) -> Span | None:
+    """A clausal complement, starting at its "that" when one stands between verb and clause."""
+    doc = verb.doc
+    tokens = list(clause.subtree)
+    start = tokens[0].i
+    if start > verb.i:
+        for t in doc[verb.i + 1 : start]:
+            if t.lower_ == "that" and t.dep_ == "mark" and t.sent == verb.sent:
+                start = t.i
+                break
+    end = tokens[-1].i
+    return token_range_span(doc, doc[start : end + 1])
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    """Auxiliaries right before the verb belong to the cue ("have warned", "was confirmed")."""
+    aux = []
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].head == verb and verb.doc[i].dep_ in ("aux", "auxpass", "neg"):
+        aux.append(verb.doc[i])
+        i -= 1
+    return aux
+
+
+def _read_cue(verb: Token) -> Cue:
+    cue = Cue(verb=verb, words=[verb, *_auxiliaries(verb)])
+    lemma = verb.lemma_.lower()
+    cue.negated = _child(verb, "neg") is not None or lemma in _NEGATIVE_VERBS
+    passive = _child(verb, "nsubjpass", "auxpass") is not None
+    agent = _child(verb, "agent")
+    agent_noun = _child(agent, "pobj") if agent is not None else None
+    ccomp = _child(verb, "ccomp")
+
+    if passive:
+        subject = _child(verb, "nsubjpass")
+        if agent is not None:
+            cue.words.append(agent)
+        if lemma in QUOTING_VERBS:
+            cue.speaker, cue.reporter = subject, agent_noun
+        else:
+            cue.speaker = agent_noun
+            if ccomp is None and subject is not None and lemma in NOMINAL_OBJECT_VERBS:
+                cue.content = token_range_span(verb.doc, subject.subtree)
+                cue.nominal = True
+    else:
+        subject = _child(verb, "nsubj")
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            subject = verb.head
+        cue.speaker = subject
+
+    as_clause = next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None
+    ) if lemma in QUOTING_VERBS else None
+    if as_clause is not None:
+        saying = _child(as_clause, "pcomp")
+        if saying is not None:
+            cue.words += [as_clause, saying]
+            if not passive:
+                cue.reporter, cue.speaker = cue.speaker, _child(verb, "dobj")
+            inner = _child(saying, "ccomp")
+            if inner is not None:
+                cue.content = _clause_content(saying, inner)
+            return cue
+
+    if ccomp is not None and cue.content is None:
+        cue.content = _clause_content(verb, ccomp)
+        return cue
+
+    xcomp = _child(verb, "xcomp")
+    if xcomp is not None and _child(xcomp, "ccomp") is not None:
+        cue.words += [t for t in xcomp.lefts if t.dep_ == "aux"] + [xcomp]
+        cue.content = _clause_content(xcomp, _child(xcomp, "ccomp"))
+        return cue
+
+    particle = next(
+        (c for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ in CUE_PARTICLES and c.i == verb.i + 1),
+        None,
+    )
+    if particle is not None and lemma not in QUOTING_VERBS:
+        cue.words.append(particle)
+    if xcomp is not None:
+        addressee = _child(particle, "pobj") if particle is not None else _child(verb, "dobj")
+        start = addressee if addressee is not None else xcomp
+        tokens = list(start.subtree) + list(xcomp.subtree)
+        cue.content = token_range_span(verb.doc, tokens)
+        return cue
+
+    prep = next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in NOMINAL_PREPOSITIONS), None
+    )
+    if prep is not None and cue.content is None and _child(prep, "pobj") is not None:
+        cue.words.append(prep)
+        cue.content = token_range_span(verb.doc, _child(prep, "pobj").subtree)
+        cue.nominal = True
+        return cue
+
+    dobj = _child(verb, "dobj")
+    if dobj is not None and cue.content is None and lemma in NOMINAL_OBJECT_VERBS and not passive:
+        cue.content = _object_content(dobj)
+        cue.nominal = True
+    return cue
+
+
+def _object_content(dobj: Token) -> Span | None:
+    """A nominal claim, or "confirmed reports [that] 300 fighters had been moved" when the
+    complementizer is missing and the parser left the clause hanging elsewhere."""
+    doc = dobj.doc
+    tokens = list(dobj.subtree)
+    after = tokens[-1].i + 1
+    if dobj.lemma_.lower() in REPORT_NOUNS and after < len(doc) and dobj.sent == doc[after].sent:
+        clause = doc[after].head
+        while clause.head != clause and clause.head.i > dobj.i and clause.pos_ not in ("VERB", "AUX"):
+            clause = clause.head
+        if clause.pos_ in ("VERB", "AUX") and clause.i > dobj.i and dobj not in clause.subtree:
+            tokens += [t for t in clause.subtree if t.i >= after]
+    return token_range_span(doc, tokens)
+
+
+def _wanted(cue: Cue) -> bool:
+    lemma = cue.verb.lemma_.lower()
+    if lemma in _NEEDS_COMPLEMENT and cue.content is None and lemma != "add":
+        return False
+    return cue.speaker is not None or cue.content is not None
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    """Every reporting cue of ``doc`` in text order, with inherited speakers filled in."""
+    cues: dict[int, Cue] = {}
+    taken: set[int] = set()
+    for token in doc:
+        if token.i in taken or not _is_cue_verb(token):
+            continue
+        cue = _read_cue(token)
+        cues[token.i] = cue
+        taken.update(t.i for t in cue.words)
+    for cue in cues.values():
+        if cue.speaker is not None:
+            continue
+        head = cue.verb.head
+        if cue.verb.dep_ in ("conj", "advcl", "xcomp") and head.i in cues:
+            cue.inherits_from = cues[head.i]
+        elif cue.verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i in cues:
+            # "He said even Russia has such information and demanded to know …": the
+            # parser hangs the second speech verb on the first one's clause; it is the
+            # first speaker's, and that clause ends where the second verb's begins.
+            outer = cues[head.head.i]
+            cue.inherits_from = outer
+            first = cue.verb.left_edge
+            before = doc[first.i - 1] if first.i > 0 else None
+            cut = before.idx if before is not None and before.dep_ == "cc" else first.idx
+            if outer.content is not None and outer.content.start < cut < outer.content.end:
+                outer.content = char_span(doc.text, outer.content.start, cut)
+        elif cue.verb.dep_ == "conj" and _child(head, "nsubj") is not None:
+            cue.speaker = _child(head, "nsubj")
+    for cue in cues.values():
+        root = cue
+        seen = {id(cue)}
+        while root.speaker is None and root.inherits_from is not None and id(root.inherits_from) not in seen:
+            root = root.inherits_from
+            seen.add(id(root))
+        if root is not cue:
+            cue.speaker = root.speaker
+            cue.reporter = cue.reporter or root.reporter
+    return [cue for _, cue in sorted(cues.items()) if _wanted(cue)]

@@ -1,0 +1,90 @@
+"""One article in, its claims out: the composition of the analysis steps.
+
+A pure function of the article (and the loaded spaCy pipeline): no database, no state kept
+between calls, so it can run in any worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Analysis, Article, Attribution, Speaker, Via
+from .assertions import unattributed_assertions
+from .attributions import Draft, draft_attributions
+from .entities import EntityIndex, clean_name, find_entities
+from .language import load_pipeline
+from .quantities import quantities_in
+from .speakers import SpeakerResolver
+from .times import times_in
+
+
+def _resolve_speakers(doc: Doc, drafts: list[Draft], entities: EntityIndex) -> dict[int, Speaker]:
+    """Resolve every source mention (speakers and reporters) in reading order, keyed by offset."""
+    mentions = {}
+    for draft in drafts:
+        if draft.speaker_span is not None:
+            mentions.setdefault(draft.speaker_span.start, (draft.speaker_token, draft.speaker_span))
+        for token, span, _ in draft.reporters:
+            if span is not None:
+                mentions.setdefault(span.start, (token, span))
+    reporters = {clean_name(span.text) for d in drafts for _, span, _ in d.reporters[-1:] if span is not None}
+    resolver = SpeakerResolver(doc, entities, reporters)
+    resolved: dict[int, Speaker] = {}
+    for start in sorted(mentions):
+        token, span = mentions[start]
+        speaker = resolver.resolve(token, span)
+        if speaker is not None:
+            resolved[start] = speaker
+            resolver.remember(start, speaker.name, speaker.type)
+    return resolved
+
+
+def _attribution(doc: Doc, article: Article, draft: Draft, speakers: dict[int, Speaker]) -> Attribution:
+    speaker = speakers.get(draft.speaker_span.start) if draft.speaker_span is not None else None
+    via = []
+    for _, span, cue in draft.reporters:
+        if span is None:
+            continue
+        reporter = speakers.get(span.start)
+        via.append(Via(name=(reporter.name if reporter and reporter.name else clean_name(span.text)), cue=cue))
+    attribution = Attribution(
+        kind=draft.kind,  # type: ignore[arg-type]
+        content=draft.content,
+        cue=draft.cue_span,
+        speaker=speaker,
+        via=via,
+        polarity="negative" if draft.negated else "positive",
+        quantities=quantities_in(doc, draft.content),
+        times=times_in(doc, draft.content, article.published),
+    )
+    attribution.assign_id(article.id)
+    return attribution
+
+
+def analyze_article(article: Article, nlp: Language | None = None) -> Analysis:
+    """Find every attributed and unattributed claim in ``article``."""
+    nlp = nlp or load_pipeline()
+    return _analyze_doc(article, nlp(article.text))
+
+
+def analyze_articles(articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Analysis]:
+    """Analyse many articles, letting spaCy batch the parsing."""
+    nlp = nlp or load_pipeline()
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
+        yield _analyze_doc(article, doc)
+
+
+def _analyze_doc(article: Article, doc: Doc) -> Analysis:
+    entities = find_entities(doc)
+    drafts = draft_attributions(doc)
+    speakers = _resolve_speakers(doc, drafts, entities)
+    attributions = [_attribution(doc, article, d, speakers) for d in drafts]
+    unattributed = unattributed_assertions(doc, article, attributions)
+    for assertion in unattributed:
+        assertion.quantities = quantities_in(doc, assertion.content)
+        assertion.times = times_in(doc, assertion.content, article.published)
+        assertion.assign_id(article.id)
+    return Analysis(article=article, attributions=attributions, unattributed=unattributed, entities=entities.entities)

@@ -1,0 +1,58 @@
+"""Turning parse-tree pieces into exact character spans of the article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..model import Span
+
+_EDGE_PUNCT = set(" \t\r\n,;:—-")
+_PHRASE_CUTS = frozenset({"relcl", "acl", "advcl"})
+
+
+def char_span(text: str, start: int, end: int, strip_final_period: bool = False) -> Span | None:
+    """The span ``text[start:end]`` with edge spaces and separators trimmed; None when empty."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and (text[end - 1] in _EDGE_PUNCT or (strip_final_period and text[end - 1] == ".")):
+        end -= 1
+    if end <= start:
+        return None
+    return Span(text[start:end], start, end)
+
+
+def token_range_span(doc: Doc, tokens: Iterable[Token], **kwargs: bool) -> Span | None:
+    tokens = list(tokens)
+    if not tokens:
+        return None
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return char_span(doc.text, start, end, **kwargs)
+
+
+def noun_phrase(token: Token) -> Span | None:
+    """The phrase a noun heads, without the relative clauses and asides hanging off its right."""
+    doc = token.doc
+    cut = {
+        t.i
+        for child in token.rights
+        if child.dep_ in _PHRASE_CUTS
+        for t in child.subtree
+    }
+    tokens = [t for t in token.subtree if t.i not in cut]
+    # Stop at the first gap the cut left, so an aside never drags in what follows it.
+    run = [tokens[0]]
+    for t in tokens[1:]:
+        if t.i != run[-1].i + 1:
+            break
+        run.append(t)
+    for ent in doc.ents:
+        if run[0].i <= ent.start <= run[-1].i < ent.end - 1:
+            run = list(doc[run[0].i : ent.end])  # a name the parser split stays whole
+    if run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text == ")" and any(t.text == "(" for t in run):
+        run.append(doc[run[-1].i + 1])
+    while run and run[-1].dep_ == "punct" and run[-1].text not in ")":
+        run.pop()
+    return token_range_span(doc, run)

@@ -1,0 +1,193 @@
+"""The store: analyses kept in a SQL database and read back as the shared dataclasses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from types import TracebackType
+from typing import Any, TypeVar
+
+from alembic.util import CommandError
+from sqlalchemy import func, insert, or_, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..errors import StoreError
+from ..model import Analysis, Article, Attribution
+from .convert import article_from, assertion_from, attribution_from, entity_from, rows_for
+from .database import one_line, open_engine, resolve_url, shown
+from .migrate import upgrade
+from .schema import TABLES, ArticleRow, AssertionRow, AttributionRow, EntityRow
+
+MIN_PREFIX = 4
+
+ArticlePart = TypeVar("ArticlePart", AttributionRow, AssertionRow, EntityRow)
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    """One attribution with the details of its article that a listing of claims shows."""
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    attribution: Attribution
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: the attribution exactly as in an analysis, beside its article's details."""
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "attribution": asdict(self.attribution),
+        }
+
+
+@contextmanager
+def _failing_as(what: str) -> Iterator[None]:
+    """Turn a database failure into a one-line ``StoreError`` that says what was being done."""
+    try:
+        yield
+    except SQLAlchemyError as err:
+        raise StoreError(f"{what}: {one_line(err)}") from err
+
+
+class Store:
+    """One database of analysed articles; opening it brings its schema up to date."""
+
+    def __init__(self, url: str | None = None) -> None:
+        """Open ``url`` (a SQLAlchemy URL or a file path; default ``$SAYSO_DB`` or ./sayso.db)."""
+        resolved = resolve_url(url)
+        self.engine = open_engine(resolved)
+        try:
+            with self.engine.begin() as connection:
+                upgrade(connection)
+        except (SQLAlchemyError, CommandError) as err:
+            self.engine.dispose()
+            raise StoreError(f"cannot open database {shown(resolved)}: {one_line(err)}") from err
+        self._session = sessionmaker(self.engine)
+
+    def close(self) -> None:
+        """Release the connections; SQLite then folds its WAL back into the database file."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def add(self, analysis: Analysis) -> bool:
+        """Store one article with all its claims in one transaction.
+
+        Returns False, changing nothing, when the article is already stored, so
+        that ingesting the same input twice is harmless.
+        """
+        article_id = analysis.article.id
+        batches = rows_for(analysis, datetime.now(timezone.utc))
+        try:
+            with self._session.begin() as session:
+                if session.get(ArticleRow, article_id) is not None:
+                    return False
+                for table, rows in batches:
+                    if rows:
+                        session.execute(insert(table), rows)
+        except IntegrityError as err:
+            if self.has(article_id):  # another writer stored it between our check and insert
+                return False
+            raise StoreError(f"cannot store article {article_id}: {one_line(err)}") from err
+        except SQLAlchemyError as err:
+            raise StoreError(f"cannot store article {article_id}: {one_line(err)}") from err
+        return True
+
+    def has(self, article_id: str) -> bool:
+        """Whether the article with exactly this id is stored."""
+        with _failing_as(f"cannot read article {article_id}"), self._session() as session:
+            return session.get(ArticleRow, article_id) is not None
+
+    def get(self, article_id: str) -> Analysis | None:
+        """The analysis stored for ``article_id``, exactly as it was added."""
+        with _failing_as(f"cannot read article {article_id}"), self._session() as session:
+            article = session.get(ArticleRow, article_id)
+            if article is None:
+                return None
+            return Analysis(
+                article=article_from(article),
+                attributions=[attribution_from(r) for r in _of(session, AttributionRow, article)],
+                unattributed=[assertion_from(r) for r in _of(session, AssertionRow, article)],
+                entities=[entity_from(r) for r in _of(session, EntityRow, article)],
+            )
+
+    def articles(self, limit: int | None = None) -> list[Article]:
+        """Stored articles, the most recently ingested first."""
+        query = select(ArticleRow).order_by(ArticleRow.ingested_at.desc(), ArticleRow.id)
+        with _failing_as("cannot list articles"), self._session() as session:
+            return [article_from(row) for row in session.scalars(query.limit(limit))]
+
+    def claims(
+        self, speaker: str | None = None, article: str | None = None, limit: int | None = None
+    ) -> list[StoredClaim]:
+        """Attributions, newest article first and in article order within one.
+
+        ``speaker`` matches any part of the speaker's name or words, ignoring
+        case; ``article`` is an article id or a unique prefix of one.
+        """
+        query = (
+            select(AttributionRow, ArticleRow.title, ArticleRow.outlet, ArticleRow.published)
+            .join(ArticleRow, AttributionRow.article_id == ArticleRow.id)
+            .order_by(ArticleRow.ingested_at.desc(), ArticleRow.id, AttributionRow.position)
+            .limit(limit)
+        )
+        if speaker:
+            term = speaker.lower()
+            query = query.where(
+                or_(
+                    func.lower(AttributionRow.speaker_name).contains(term, autoescape=True),
+                    func.lower(AttributionRow.speaker_text).contains(term, autoescape=True),
+                )
+            )
+        if article:
+            query = query.where(AttributionRow.article_id == self.resolve_article_id(article))
+        with _failing_as("cannot list claims"), self._session() as session:
+            return [
+                StoredClaim(row.article_id, title, outlet, published, attribution_from(row))
+                for row, title, outlet, published in session.execute(query)
+            ]
+
+    def resolve_article_id(self, prefix: str) -> str:
+        """The full id of the one stored article whose id starts with ``prefix``."""
+        if len(prefix) < MIN_PREFIX:
+            raise StoreError(f"article id {prefix!r} is too short: give {MIN_PREFIX} characters")
+        # Ids are lowercase hex; lowering makes SQLite's and PostgreSQL's LIKE agree.
+        starts = ArticleRow.id.startswith(prefix.lower(), autoescape=True)
+        query = select(ArticleRow.id).where(starts)
+        with _failing_as("cannot look up articles"), self._session() as session:
+            ids = session.scalars(query.limit(2)).all()
+        if not ids:
+            raise StoreError(f"no stored article has an id starting {prefix!r}")
+        if len(ids) > 1:
+            raise StoreError(f"article id {prefix!r} is ambiguous: give more characters")
+        return ids[0]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: what a status line or a test of idempotence needs."""
+        with _failing_as("cannot count rows"), self._session() as session:
+            return {
+                table.__tablename__: session.scalar(select(func.count()).select_from(table)) or 0
+                for table in TABLES
+            }
+
+
+def _of(session: Session, table: type[ArticlePart], article: ArticleRow) -> list[ArticlePart]:
+    """The rows of ``table`` that belong to one article, in the order the analysis gave them."""
+    query = select(table).where(table.article_id == article.id).order_by(table.position)
+    return list(session.scalars(query))
