@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Article, Assertion, Attribution
-from .spans import char_span
+from .spans import char_span, doc_text
 
 
 def _covered(start: int, end: int, attributions: list[Attribution]) -> bool:
@@ -24,7 +24,7 @@ def unattributed_assertions(doc: Doc, article: Article, attributions: list[Attri
     origin = article.byline or article.outlet or article.agency
     found = []
     for sent in doc.sents:
-        span = char_span(doc.text, sent.start_char, sent.end_char)
+        span = char_span(doc_text(doc), sent.start_char, sent.end_char)
         if span is None or span.text.endswith("?") or len([t for t in sent if t.is_alpha]) < 4:
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):

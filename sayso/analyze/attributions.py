@@ -18,7 +18,7 @@ from ..model import Span
 from .cues import Cue, find_cues
 from .lexicon import FIRST_PERSON
 from .quotes import Quote, find_quotes
-from .spans import char_span, noun_phrase, token_range_span
+from .spans import char_span, doc_text, noun_phrase, token_range_span
 
 _SEPARATORS = re.compile(r"[\s,.;:!?\"'“”‘’—-]*")
 
@@ -131,7 +131,7 @@ def _according_to(doc: Doc) -> list[Draft]:
             Draft(
                 kind="according_to",
                 content=content,
-                cue_span=char_span(doc.text, token.idx, to.idx + len(to.text)),
+                cue_span=char_span(doc_text(doc), token.idx, to.idx + len(to.text)),
                 speaker_token=speaker_token,
                 speaker_span=noun_phrase(source),
             )
@@ -160,7 +160,7 @@ def _link_chains(drafts: list[Draft]) -> list[Draft]:
 
 def draft_attributions(doc: Doc) -> list[Draft]:
     """Every attribution of ``doc`` in text order, speakers not yet resolved."""
-    text = doc.text
+    text = doc_text(doc)
     cues = find_cues(doc)
     quotes = find_quotes(text)
     drafts: list[Draft] = []

@@ -9,6 +9,7 @@ and any reporter standing between (a chain: "AsiaNews quoted the Observatory as 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -22,7 +23,7 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
-from .spans import char_span, token_range_span
+from .spans import char_span, doc_text, token_range_span
 
 # Verbs too common in other senses to count without a complement or quote to attach.
 _NEEDS_PARTICLE = {"call": {"upon", "on", "for"}}
@@ -43,7 +44,7 @@ class Cue:
     negated: bool = False
     inherits_from: Cue | None = None  # a conjoined or dependent cue sharing its head's speaker
 
-    @property
+    @cached_property
     def span(self) -> Span:
         words = sorted(self.words, key=lambda t: t.i)
         run = [words[0]]
@@ -225,7 +226,7 @@ def find_cues(doc: Doc) -> list[Cue]:
             before = doc[first.i - 1] if first.i > 0 else None
             cut = before.idx if before is not None and before.dep_ == "cc" else first.idx
             if outer.content is not None and outer.content.start < cut < outer.content.end:
-                outer.content = char_span(doc.text, outer.content.start, cut)
+                outer.content = char_span(doc_text(doc), outer.content.start, cut)
         elif cue.verb.dep_ == "conj" and _child(head, "nsubj") is not None:
             cue.speaker = _child(head, "nsubj")
     for cue in cues.values():

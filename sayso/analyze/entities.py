@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Entity, Span
 from .lexicon import OUTLET_WORDS
+from .spans import doc_text
 
 _KEPT_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group", "LOC": "place", "FAC": "place"}
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -59,18 +60,18 @@ class EntityIndex:
 
 
 def _mention(ent: SpacySpan) -> Span | None:
-    doc_text = ent.doc.text
+    text = doc_text(ent.doc)
     start, end = ent.start_char, ent.end_char
-    raw = doc_text[start:end]
+    raw = text[start:end]
     lead = _LEADING.match(raw)
     if lead:
         start += lead.end()
-    trail = _TRAILING.search(doc_text[start:end])
+    trail = _TRAILING.search(text[start:end])
     if trail:
         end -= len(trail.group(0))
     if end <= start:
         return None
-    return Span(doc_text[start:end], start, end)
+    return Span(text[start:end], start, end)
 
 
 def find_entities(doc: Doc) -> EntityIndex:
@@ -94,7 +95,7 @@ def find_entities(doc: Doc) -> EntityIndex:
                 None,
             )
         if entity is None and name.isupper() and len(name) > 1:
-            entity = _expanded_by_acronym(doc.text, mention, index.entities)
+            entity = _expanded_by_acronym(doc_text(doc), mention, index.entities)
         if entity is None:
             entity = Entity(name=name, type=etype)
             index.entities.append(entity)

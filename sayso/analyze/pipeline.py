@@ -42,7 +42,7 @@ def _resolve_speakers(doc: Doc, drafts: list[Draft], entities: EntityIndex) -> d
     return resolved
 
 
-def _attribution(doc: Doc, article: Article, draft: Draft, speakers: dict[int, Speaker]) -> Attribution:
+def _attribution(doc: Doc, article: Article, article_id: str, draft: Draft, speakers: dict[int, Speaker]) -> Attribution:
     speaker = speakers.get(draft.speaker_span.start) if draft.speaker_span is not None else None
     via = []
     for _, span, cue in draft.reporters:
@@ -60,7 +60,7 @@ def _attribution(doc: Doc, article: Article, draft: Draft, speakers: dict[int, S
         quantities=quantities_in(doc, draft.content),
         times=times_in(doc, draft.content, article.published),
     )
-    attribution.assign_id(article.id)
+    attribution.assign_id(article_id)
     return attribution
 
 
@@ -81,10 +81,11 @@ def _analyze_doc(article: Article, doc: Doc) -> Analysis:
     entities = find_entities(doc)
     drafts = draft_attributions(doc)
     speakers = _resolve_speakers(doc, drafts, entities)
-    attributions = [_attribution(doc, article, d, speakers) for d in drafts]
+    article_id = article.id
+    attributions = [_attribution(doc, article, article_id, d, speakers) for d in drafts]
     unattributed = unattributed_assertions(doc, article, attributions)
     for assertion in unattributed:
         assertion.quantities = quantities_in(doc, assertion.content)
         assertion.times = times_in(doc, assertion.content, article.published)
-        assertion.assign_id(article.id)
+        assertion.assign_id(article_id)
     return Analysis(article=article, attributions=attributions, unattributed=unattributed, entities=entities.entities)

@@ -12,6 +12,20 @@ _EDGE_PUNCT = set(" \t\r\n,;:—-")
 _PHRASE_CUTS = frozenset({"relcl", "acl", "advcl"})
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy rebuilds ``Doc.text`` from its tokens on every access."""
+    text = doc.user_data.get("sayso_text")
+    if text is None:
+        text = doc.user_data["sayso_text"] = doc.text
+    return text
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens that begin inside [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if start <= t.idx < end] if span is not None else []
+
+
 def char_span(text: str, start: int, end: int, strip_final_period: bool = False) -> Span | None:
     """The span ``text[start:end]`` with edge spaces and separators trimmed; None when empty."""
     while start < end and text[start] in _EDGE_PUNCT:
@@ -29,11 +43,18 @@ def token_range_span(doc: Doc, tokens: Iterable[Token], **kwargs: bool) -> Span 
         return None
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    return char_span(doc.text, start, end, **kwargs)
+    return char_span(doc_text(doc), start, end, **kwargs)
 
 
 def noun_phrase(token: Token) -> Span | None:
     """The phrase a noun heads, without the relative clauses and asides hanging off its right."""
+    cache = token.doc.user_data.setdefault("sayso_phrases", {})
+    if token.i not in cache:
+        cache[token.i] = _noun_phrase(token)
+    return cache[token.i]
+
+
+def _noun_phrase(token: Token) -> Span | None:
     doc = token.doc
     cut = {
         t.i

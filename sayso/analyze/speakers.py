@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Speaker, Span, SpeakerType
 from .entities import EntityIndex, clean_name, is_outlet_name
+from .spans import tokens_in
 from .lexicon import (
     GOVERNMENT_HEADS,
     ORGANISATION_HEADS,
@@ -43,7 +44,7 @@ class Said:
 
 
 def _head(doc: Doc, span: Span) -> Token | None:
-    tokens = [t for t in doc if span.start <= t.idx < span.end]
+    tokens = tokens_in(doc, span.start, span.end)
     if not tokens:
         return None
     return next((t for t in tokens if t.head.i < tokens[0].i or t.head.i > tokens[-1].i or t.head == t), tokens[-1])
@@ -59,7 +60,7 @@ def _head_word(token: Token) -> str:
 
 def _title_words(doc: Doc, mention: Span) -> set[str]:
     """Words standing before a person's name in its phrase: "French President" in "French President Emmanuel Macron"."""
-    tokens = [t for t in doc if mention.start <= t.idx < mention.end]
+    tokens = tokens_in(doc, mention.start, mention.end)
     if not tokens:
         return set()
     words = set()
@@ -93,7 +94,7 @@ class SpeakerResolver:
 
     def _named_in_role(self, span: Span) -> str | None:
         """A person's name ending a role phrase NER missed: "President of … Arayik Harutyunyan"."""
-        tokens = [t for t in self.doc if span.start <= t.idx < span.end]
+        tokens = tokens_in(self.doc, span.start, span.end)
         last = tokens[-1] if tokens else None
         if last is None or last.pos_ != "PROPN" or _head_word(last) in ROLE_HEADS:
             return None
@@ -106,7 +107,7 @@ class SpeakerResolver:
         return " ".join(t.text for t in run) if len(run) > 1 else None
 
     def _by_title(self, span: Span) -> str | None:
-        words = {t.lower_ for t in self.doc if span.start <= t.idx < span.end and t.pos_ not in ("DET", "PRON")}
+        words = {t.lower_ for t in tokens_in(self.doc, span.start, span.end) if t.pos_ not in ("DET", "PRON")}
         if not words:
             return None
         for entity, mention in reversed(self.entities.before(span.start, "PERSON")):

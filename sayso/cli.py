@@ -1,0 +1,170 @@
+"""The ``sayso`` command: a thin layer over the Python API (``sayso.api``).
+
+Every command turns a user mistake or a bad input into one line on stderr and a non-zero
+exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, Optional, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import api
+from .errors import IngestError, SaysoError
+from .terminal import print_analysis, print_claims
+
+app = typer.Typer(
+    name="sayso",
+    help="Who says so? Find every attributed claim in news articles: quotes, reported speech, "
+    "'according to' sources and chains of who quoted whom, with the speaker resolved.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_OPTION = typer.Option(
+    None,
+    "--db",
+    envvar="SAYSO_DB",
+    help="Database URL (sqlite:///path.db, postgresql://…) or a file path. "
+    "Default: $SAYSO_DB, else sayso.db in the current directory.",
+)
+
+
+def _reports_errors(command: F) -> F:
+    """Turn sayso's own errors into one line on stderr and exit code 1."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except SaysoError as error:
+            err.print(f"error: {error}", markup=False)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err.print("interrupted")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _report(error: IngestError) -> None:
+    err.print(f"error: {error}", markup=False)
+
+
+@app.command()
+@_reports_errors
+def analyze(
+    paths: list[str] = typer.Argument(..., help="Files, directories, globs or http(s) URLs: plain text, HTML, RSS/Atom, WARC."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON (one object per article, one per line) instead of tables."),
+) -> None:
+    """Find the claims in articles without storing anything.
+
+    Prints, for each article, every attribution (who says what, with which cue, via whom)
+    and the statements the article makes with no source. With --json the output follows
+    the documented JSON contract (sayso/schema/analysis.schema.json).
+    """
+    read = failed = 0
+    for item in api.analyze_many(*paths):
+        if isinstance(item, IngestError):
+            failed += 1
+            _report(item)
+            continue
+        read += 1
+        if as_json:
+            sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            print_analysis(out, item)
+    if read == 0:
+        raise SaysoError("no article could be read" if failed else "no input given")
+
+
+@app.command()
+@_reports_errors
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, directories, globs or http(s) URLs: plain text, HTML, RSS/Atom, WARC."),
+    db: Optional[str] = DB_OPTION,
+) -> None:
+    """Analyse articles and store them with their claims.
+
+    Each article goes in as one transaction, so a failure never leaves half an article.
+    An article already stored (same normalised text, from any format) is left as it is:
+    re-ingesting the same input changes nothing. Inputs that can't be read are reported
+    one per line; the others still go in. The exit code is 1 when nothing could be read.
+    """
+    with api.open_store(db) as store:
+        summary = api.IngestSummary()
+        progress = Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[current]}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        )
+        with progress:
+            task = progress.add_task("ingest", total=None, current="")
+            for event in api.ingest(store, *paths):
+                if isinstance(event, IngestError):
+                    progress.console.print(f"error: {event}", markup=False, highlight=False)
+                    summary.failed += 1
+                else:
+                    analysis, new = event
+                    summary.count(analysis, new)
+                    progress.update(task, advance=1, current=(analysis.article.title or analysis.article.id)[:40])
+        out.print(summary.describe(), markup=False)
+        if summary.new + summary.known == 0:
+            raise SaysoError("no article could be read" if summary.failed else "no input given")
+
+
+@app.command()
+@_reports_errors
+def claims(
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only claims whose speaker name or words contain this (case-insensitive)."),
+    article: Optional[str] = typer.Option(None, "--article", help="Only claims of this article (id or unique id prefix)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many claims."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list of claims."),
+    db: Optional[str] = DB_OPTION,
+) -> None:
+    """List the stored attributed claims, newest articles first."""
+    with api.open_store(db) as store:
+        found = store.claims(speaker=speaker, article=article, limit=limit)
+        if as_json:
+            sys.stdout.write(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2) + "\n")
+        else:
+            print_claims(out, found)
+
+
+@app.command()
+@_reports_errors
+def show(
+    article_id: str = typer.Argument(..., help="Article id, or a unique prefix of at least 4 characters."),
+    as_json: bool = typer.Option(False, "--json", help="Print the article's analysis as JSON (the analyze --json contract)."),
+    db: Optional[str] = DB_OPTION,
+) -> None:
+    """Show one stored article with all its claims."""
+    with api.open_store(db) as store:
+        analysis = store.get(store.resolve_article_id(article_id))
+        if analysis is None:
+            raise SaysoError(f"{article_id}: no such article")
+        if as_json:
+            sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            print_analysis(out, analysis)
+
+
+def main() -> None:
+    app()

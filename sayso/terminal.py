@@ -1,0 +1,65 @@
+"""Readable terminal output: each claim as a short block a person can scan at any width."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.text import Text
+
+from .model import Analysis, Attribution
+from .store import StoredClaim
+
+
+def _claim(number: int, attribution: Attribution, article: str | None = None) -> Group:
+    speaker = attribution.speaker
+    head = Text(f"{number:>3}  ", style="dim")
+    if speaker is None:
+        head.append("(no source)", style="bold")
+    else:
+        head.append(speaker.name or speaker.text, style="bold")
+        head.append(f" · {speaker.type}", style="cyan")
+    head.append(f" · {attribution.kind}", style="magenta")
+    if attribution.polarity == "negative":
+        head.append(" · negative", style="red")
+    if article:
+        head.append(f" · article {article}", style="dim")
+    words = []
+    if speaker is not None and speaker.name and speaker.name != speaker.text:
+        words.append(f"“{speaker.text}”")
+    if attribution.cue is not None:
+        words.append(attribution.cue.text)
+    body = Text()
+    if words:
+        body.append(" ".join(words) + ":\n", style="dim")
+    for via in attribution.via:
+        body.append(f"via {via.name} ({via.cue})\n", style="yellow")
+    body.append(attribution.content.text)
+    return Group(head, Padding(body, (0, 0, 0, 5), expand=False))
+
+
+def print_analysis(console: Console, analysis: Analysis) -> None:
+    article = analysis.article
+    head = Text(article.title or "(untitled)", style="bold underline")
+    facts = [article.outlet, article.byline, article.dateline, article.published, article.agency and f"({article.agency})"]
+    head.append("\n" + " · ".join(f for f in facts if f), style="dim")
+    head.append(f"\nid {article.id} · source {article.source or '-'}", style="dim")
+    console.print(head)
+    console.print(Text(f"\n{len(analysis.attributions)} attributed claims", style="bold"))
+    for number, attribution in enumerate(analysis.attributions, 1):
+        console.print(_claim(number, attribution))
+    if analysis.unattributed:
+        console.print(Text(f"\n{len(analysis.unattributed)} statements with no source (the author's own)", style="bold"))
+        for assertion in analysis.unattributed:
+            console.print(Padding(Text("• " + assertion.content.text), (0, 0, 0, 5), expand=False))
+    console.print()
+
+
+def print_claims(console: Console, claims: Sequence[StoredClaim]) -> None:
+    if not claims:
+        console.print("no claims found")
+        return
+    for number, claim in enumerate(claims, 1):
+        console.print(_claim(number, claim.attribution, article=claim.article_id[:8]))
+    console.print(Text(f"\n{len(claims)} claims", style="dim"))
