@@ -23,9 +23,7 @@ def _claim(number: int, attribution: Attribution, article: str | None = None) ->
     head.append(f" · {attribution.kind}", style="magenta")
     if attribution.polarity == "negative":
         head.append(" · negative", style="red")
-    if article:
-        head.append(f" · article {article}", style="dim")
-    words = []
+    words = [f"[article {article}]"] if article else []
     if speaker is not None and speaker.name and speaker.name != speaker.text:
         words.append(f"“{speaker.text}”")
     if attribution.cue is not None:

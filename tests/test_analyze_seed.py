@@ -32,7 +32,7 @@ def test_offsets_point_into_the_body(seed_analysis: Analysis) -> None:
         ("Syrian ISIS leader Abu Amsha", "It", "AsiaNews", "outlet", "said", "indirect"),
         ("Syrian rebel fighters had signed up", "The Guardian", "Guardian", "outlet", "said", "indirect"),
         ("arrival of foreign fighters would inject", "It", "Guardian", "outlet", "said", "indirect"),
-        ("another attempt for ceasefire", "Both countries", None, "government", "announced", "nominal"),
+        ("yet another attempt for ceasefire", "Both countries", None, "government", "announced", "nominal"),
         ("The new agreement", "their respective Foreign Ministers", None, "government", "was announced by", "nominal"),
     ],
 )
@@ -108,7 +108,7 @@ def test_unattributed_statements_are_the_authors(seed_analysis: Analysis) -> Non
 def test_quantities_and_times_inside_claims(seed_analysis: Analysis) -> None:
     sent = find(seed_analysis, "the 4,000 Syrian ISIS mercenaries")
     assert [q.value for q in sent.quantities] == [4000]
-    ceasefire = find(seed_analysis, "another attempt for ceasefire")
+    ceasefire = find(seed_analysis, "yet another attempt for ceasefire")
     assert [(t.text, t.value) for t in ceasefire.times] == [("midnight October 18", "2020-10-18")]
 
 

@@ -29,6 +29,7 @@ from .spans import char_span, doc_text, token_range_span
 _NEEDS_PARTICLE = {"call": {"upon", "on", "for"}}
 _NEEDS_COMPLEMENT = frozenset({"speak", "talk", "write", "post", "charge", "call", "agree", "add"})
 _NEGATIVE_VERBS = frozenset({"deny", "reject", "dismiss", "rebut"})
+_FOCUS_ADVERBS = frozenset({"yet", "even", "only", "just", "still", "also"})
 
 
 @dataclass
@@ -183,6 +184,9 @@ def _object_content(dobj: Token) -> Span | None:
     complementizer is missing and the parser left the clause hanging elsewhere."""
     doc = dobj.doc
     tokens = list(dobj.subtree)
+    before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if before is not None and before.dep_ == "advmod" and before.lower_ in _FOCUS_ADVERBS:
+        tokens.insert(0, before)  # "announced yet another attempt": the adverb scopes over the object
     after = tokens[-1].i + 1
     if dobj.lemma_.lower() in REPORT_NOUNS and after < len(doc) and dobj.sent == doc[after].sent:
         clause = doc[after].head

