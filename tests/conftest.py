@@ -20,7 +20,7 @@ def seed_analysis() -> Analysis:
 
 
 def find(analysis: Analysis, content_start: str) -> Attribution:
-    """The one attribution whose content begins with these words."""
-    matches = [a for a in analysis.attributions if a.content.text.startswith(content_start)]
+    """The one attribution whose content begins with these words (after any opening quotation mark)."""
+    matches = [a for a in analysis.attributions if a.content.text.lstrip("'\"“‘").startswith(content_start)]
     assert len(matches) == 1, f"{len(matches)} attributions start with {content_start!r}: {[a.content.text[:40] for a in analysis.attributions]}"
     return matches[0]

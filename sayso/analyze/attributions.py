@@ -171,7 +171,8 @@ def draft_attributions(doc: Doc) -> list[Draft]:
         inside_claim = [
             c for c in cues if c.content is not None and c.content.start < quote.outer_start and quote.end <= c.content.end + 3
         ]
-        quote_span = Span(text[quote.start : quote.end], quote.start, quote.end)
+        # The quotation marks belong to a direct quote's content, as in PolNeAR's annotations.
+        quote_span = Span(text[quote.outer_start : quote.outer_end], quote.outer_start, quote.outer_end)
         cue = _cue_for_quote(quote, cues, used, text)
         if cue is not None and cue in inside_claim:
             continue  # a quoted phrase inside a larger reported claim: mixed speech, below
