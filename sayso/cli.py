@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any, Optional, TypeVar
 
 import typer
@@ -18,6 +19,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import api
 from .errors import IngestError, SaysoError
+from .evaluate import DEFAULT_SYSTEMS, evaluate, load_split
+from .evaluate.report import print_evaluation
 from .terminal import print_analysis, print_claims
 
 app = typer.Typer(
@@ -164,6 +167,40 @@ def show(
             sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
         else:
             print_analysis(out, analysis)
+
+
+eval_app = typer.Typer(
+    help="Measure extraction quality on annotated corpora, beside peers and published results.",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("polnear")
+@_reports_errors
+def eval_polnear(
+    split: str = typer.Option("dev", "--split", help="train or dev; the test split is held out and refused."),
+    systems: str = typer.Option(",".join(DEFAULT_SYSTEMS), "--systems", help="Comma-separated systems to compare."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N documents (by file name)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object (fractions, with counts)."),
+    per_publisher: bool = typer.Option(True, "--per-publisher/--no-per-publisher", help="Also break the figures down by publisher."),
+    root: Optional[Path] = typer.Option(None, "--root", help="PolNeAR folder. Default: $SAYSO_POLNEAR, else shared/data/polnear beside the checkout."),
+) -> None:
+    """Score extractors on PolNeAR: P/R/F1 for source, cue and content, and whole attributions.
+
+    Every system runs on the same articles and is scored by the same scorer under four span
+    criteria (exact, begin, token Jaccard, overlap); the published results are shown beside
+    them. See docs/evaluation.md for the definitions.
+    """
+    names = [name.strip() for name in systems.split(",") if name.strip()]
+    if not names:
+        raise SaysoError("--systems names no system")
+    documents = load_split(split, root)[:limit]
+    result = evaluate(documents, names, on_system=lambda name: err.print(f"running {name} on {len(documents)} {split} documents…", style="dim"))
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(per_publisher), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_evaluation(out, result, per_publisher)
 
 
 def main() -> None:
