@@ -93,19 +93,33 @@ class Via:
 
 @dataclass
 class Quantity:
+    """A number stated in a claim, with the bounds its wording sets ("at least 300": low 300)."""
+
     text: str
     start: int
     end: int
-    value: float | None = None
-    unit: str | None = None
+    value: float | None = None  # the figure as stated; None for "hundreds" or a range
+    unit: str | None = None  # "USD", "percent", "km" …; None for a plain count
+    low: float | None = None  # the interval the wording allows; None: open on that side
+    high: float | None = None
+    approximate: bool = False  # "about 40", "hundreds"
+    per: str | None = None  # the rate's denominator: "month" in "1800 US Dollars a month"
+    counted: str | None = None  # what is counted: "ISIS fighters"
+
+
+TimeKind = Literal["date", "datetime", "time", "interval", "duration", "recurring", "fuzzy"]
 
 
 @dataclass
 class TimeExpression:
+    """A date or time expression, resolved against the publication date where the text allows."""
+
     text: str
     start: int
     end: int
     value: str | None = None  # ISO 8601 when it can be resolved
+    kind: TimeKind | None = None  # what ``value`` is; "fuzzy": too vague for a value ("for years")
+    approximate: bool = False  # the value stands for a vaguer wording ("recent days", "early May")
 
 
 @dataclass
@@ -121,6 +135,7 @@ class Attribution:
     quantities: list[Quantity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     id: str = ""
+    said_on: TimeExpression | None = None  # when the statement was made ("said on Monday"), outside the content
 
     def assign_id(self, article_id: str) -> None:
         """Ids depend only on the article and the content's place in it, so re-runs agree."""
@@ -217,4 +232,5 @@ def attribution_from_dict(data: dict[str, Any]) -> Attribution:
         quantities=[Quantity(**q) for q in data.get("quantities", [])],
         times=[TimeExpression(**t) for t in data.get("times", [])],
         id=data.get("id", ""),
+        said_on=TimeExpression(**data["said_on"]) if data.get("said_on") else None,
     )

@@ -111,7 +111,7 @@ def test_quantities_and_times_inside_claims(seed_analysis: Analysis) -> None:
     sent = find(seed_analysis, "the 4,000 Syrian ISIS mercenaries")
     assert [q.value for q in sent.quantities] == [4000]
     ceasefire = find(seed_analysis, "yet another attempt for ceasefire")
-    assert [(t.text, t.value) for t in ceasefire.times] == [("midnight October 18", "2020-10-18")]
+    assert [(t.text, t.value) for t in ceasefire.times] == [("midnight October 18", "2020-10-18T00:00")]
 
 
 def test_ids_are_stable_across_runs(seed_analysis: Analysis) -> None:

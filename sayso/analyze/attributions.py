@@ -88,11 +88,16 @@ def _continues(quote: Quote, previous: Draft | None, text: str) -> bool:
     return len(between) < 400 and (sentence_break == "" or sentence_break.endswith("."))
 
 
+def reporters_of(cue: Cue) -> list[tuple[Token | None, Span | None, str]]:
+    """The intermediary a cue names ("AsiaNews" in "AsiaNews quoted … as saying"), with its cue word."""
+    if cue.reporter is None:
+        return []
+    return [(cue.reporter, noun_phrase(cue.reporter), cue.verb.text)]
+
+
 def _draft_from_cue(cue: Cue, kind: str, content: Span) -> Draft:
     speaker_span = noun_phrase(cue.speaker) if cue.speaker is not None else None
-    reporters = []
-    if cue.reporter is not None:
-        reporters.append((cue.reporter, noun_phrase(cue.reporter), cue.verb.text))
+    reporters = reporters_of(cue)
     return Draft(
         kind=kind,
         content=content,
@@ -139,7 +144,7 @@ def _according_to(doc: Doc) -> list[Draft]:
     return drafts
 
 
-def _link_chains(drafts: list[Draft]) -> list[Draft]:
+def link_chains(drafts: list[Draft]) -> list[Draft]:
     """A claim reported inside another claim reaches us through the outer speaker."""
     kept = []
     for draft in drafts:
@@ -204,4 +209,4 @@ def draft_attributions(doc: Doc) -> list[Draft]:
         drafts.append(_draft_from_cue(cue, kind, content))
     drafts.extend(_according_to(doc))
     drafts.sort(key=lambda d: (d.content.start, d.cue_span.start if d.cue_span else -1))
-    return _link_chains(drafts)
+    return link_chains(drafts)

@@ -7,18 +7,20 @@ between calls, so it can run in any worker.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Analysis, Article, Attribution, Speaker, Via
+from . import tagger
 from .assertions import unattributed_assertions
 from .attributions import Draft, draft_attributions
 from .entities import EntityIndex, clean_name, find_entities
 from .language import load_pipeline
 from .quantities import quantities_in
 from .speakers import SpeakerResolver
-from .times import times_in
+from .times import statement_date, times_in
 
 
 def _resolve_speakers(doc: Doc, drafts: list[Draft], entities: EntityIndex) -> dict[int, Speaker]:
@@ -59,27 +61,41 @@ def _attribution(doc: Doc, article: Article, article_id: str, draft: Draft, spea
         polarity="negative" if draft.negated else "positive",
         quantities=quantities_in(doc, draft.content),
         times=times_in(doc, draft.content, article.published),
+        said_on=statement_date(doc, draft.cue.verb, draft.content, article.published) if draft.cue else None,
     )
     attribution.assign_id(article_id)
     return attribution
 
 
-def analyze_article(article: Article, nlp: Language | None = None) -> Analysis:
+Extractor = Literal["tagger", "rules"]
+
+
+def default_extractor() -> Extractor:
+    """The trained tagger when its model is installed, else the rule-based extractor."""
+    return "tagger" if tagger.model_available() else "rules"
+
+
+def analyze_article(article: Article, nlp: Language | None = None, extractor: Extractor | None = None) -> Analysis:
     """Find every attributed and unattributed claim in ``article``."""
     nlp = nlp or load_pipeline()
-    return _analyze_doc(article, nlp(article.text))
+    return _analyze_doc(article, nlp(article.text), extractor or default_extractor())
 
 
-def analyze_articles(articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Analysis]:
+def analyze_articles(
+    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16, extractor: Extractor | None = None
+) -> Iterator[Analysis]:
     """Analyse many articles, letting spaCy batch the parsing."""
     nlp = nlp or load_pipeline()
+    chosen = extractor or default_extractor()
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
-        yield _analyze_doc(article, doc)
+        yield _analyze_doc(article, doc, chosen)
 
 
-def _analyze_doc(article: Article, doc: Doc) -> Analysis:
+def _analyze_doc(article: Article, doc: Doc, extractor: Extractor) -> Analysis:
     entities = find_entities(doc)
     drafts = draft_attributions(doc)
+    if extractor == "tagger":
+        drafts = tagger.assemble(doc, tagger.tag(doc, drafts), drafts)
     speakers = _resolve_speakers(doc, drafts, entities)
     article_id = article.id
     attributions = [_attribution(doc, article, article_id, d, speakers) for d in drafts]

@@ -1,0 +1,174 @@
+"""The learned attribution extractor: a CRF tags source, cue and content tokens.
+
+Trained on PolNeAR train (see ``sayso/training.py``); it reads the parse, the quotation marks
+and the rule-based extractor's own labels (``features.py``) and returns spans in the
+annotators' conventions. ``assemble`` then groups the tagged spans into attributions: each
+content goes to the nearest cue of its paragraph, each cue takes the nearest source of its
+sentence, and chains and polarity come from the rule-based reading of the same cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ..errors import SaysoError
+from ..model import Span
+from .attributions import Draft, link_chains, reporters_of
+from .cues import Cue
+from .features import quote_positions, token_features
+from .quotes import find_quotes
+from .spans import doc_text, token_range_span
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "attribution-tagger.crfsuite"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A run of tokens with one role, as the tagger labelled it."""
+
+    role: str  # SOURCE | CUE | CONTENT
+    start: int  # first token index
+    end: int  # one past the last token index
+
+
+def role_labels(doc: Doc, spans: list[tuple[str, int, int]]) -> list[str]:
+    """BIO labels per token for character spans (role, start, end); later spans win overlaps."""
+    labels = ["O"] * len(doc)
+    for role, start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for k, token in enumerate(span):
+            labels[token.i] = ("B-" if k == 0 else "I-") + role
+    return labels
+
+
+def rule_labels(doc: Doc, drafts: list[Draft]) -> list[str]:
+    """What the rule-based extractor says of each token, as BIO labels."""
+    spans: list[tuple[str, int, int]] = []
+    for role in ("CONTENT", "SOURCE", "CUE"):
+        for d in drafts:
+            span = {"CONTENT": d.content, "SOURCE": d.speaker_span, "CUE": d.cue_span}[role]
+            if span is not None:
+                spans.append((role, span.start, span.end))
+    return role_labels(doc, spans)
+
+
+def paragraphs(doc: Doc) -> list[SpacySpan]:
+    """The tagger's sequences: one per paragraph (attributions rarely cross a line break)."""
+    starts = [0] + [t.i for t in doc[1:] if "\n" in doc[t.i - 1].text_with_ws]
+    bounds = zip(starts, starts[1:] + [len(doc)])
+    return [doc[a:b] for a, b in bounds if b > a]
+
+
+def sequence_features(doc: Doc, drafts: list[Draft]) -> list[tuple[SpacySpan, list[list[str]]]]:
+    features = token_features(doc, quote_positions(doc, find_quotes(doc_text(doc))), rule_labels(doc, drafts))
+    return [(para, features[para.start : para.end]) for para in paragraphs(doc)]
+
+
+def chunks(labels: list[str]) -> list[Chunk]:
+    """Role chunks from BIO labels; an I- without its B- opens a chunk of its own."""
+    found: list[Chunk] = []
+    role, start = None, 0
+    for i, label in enumerate(labels + ["O"]):
+        tag, _, kind = label.partition("-")
+        if role is not None and (tag != "I" or kind != role):
+            found.append(Chunk(role, start, i))
+            role = None
+        if tag in ("B", "I") and role is None:
+            role, start = kind, i
+    return found
+
+
+@lru_cache(maxsize=2)
+def _tagger(path: str) -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(path)
+    except OSError as error:
+        raise SaysoError(f"{path}: cannot load the attribution tagger ({error})") from None
+    return tagger
+
+
+def model_available(path: Path = MODEL_PATH) -> bool:
+    return path.is_file()
+
+
+def tag(doc: Doc, drafts: list[Draft], path: Path = MODEL_PATH) -> list[str]:
+    """The tagger's BIO label for every token of ``doc``."""
+    tagger = _tagger(str(path))
+    labels: list[str] = []
+    for _, feats in sequence_features(doc, drafts):
+        labels += tagger.tag(feats)
+    return labels
+
+
+def _distance(a: Chunk, b: Chunk) -> int:
+    return max(a.start - b.end, b.start - a.end, 0)
+
+
+def _kind(doc: Doc, content: Span, cue_text: str) -> str:
+    text = content.text
+    if cue_text.lower().startswith("according"):
+        return "according_to"
+    opens, closes = text[:1] in "\"'“‘", text[-1:] in "\"'”’"
+    if opens and closes:
+        return "direct"
+    if any(mark in text for mark in "\"“”") or "''" in text:
+        return "mixed"
+    tokens = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if tokens is not None and not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return "nominal"
+    return "indirect"
+
+
+def _rule_cue(cue: Chunk, drafts: list[Draft]) -> Cue | None:
+    for draft in drafts:
+        if draft.cue is not None and cue.start <= draft.cue.verb.i < cue.end:
+            return draft.cue
+    return None
+
+
+def assemble(doc: Doc, labels: list[str], drafts: list[Draft]) -> list[Draft]:
+    """Group tagged chunks into attributions (drafts whose speakers are resolved later)."""
+    found = chunks(labels)
+    paragraph_of = {}
+    for number, para in enumerate(paragraphs(doc)):
+        for i in range(para.start, para.end):
+            paragraph_of[i] = number
+    cues = [c for c in found if c.role == "CUE"]
+    sources = [c for c in found if c.role == "SOURCE"]
+    result: list[Draft] = []
+    for content in (c for c in found if c.role == "CONTENT"):
+        near = [c for c in cues if paragraph_of[c.start] == paragraph_of[content.start]]
+        if not near:
+            continue
+        cue = min(near, key=lambda c: (_distance(c, content), c.start < content.start))
+        sentence = doc[cue.start].sent
+        own = [s for s in sources if s.start >= sentence.start and s.end <= sentence.end]
+        source = min(own, key=lambda s: _distance(s, cue)) if own else None
+        content_span = token_range_span(doc, doc[content.start : content.end])
+        cue_span = token_range_span(doc, doc[cue.start : cue.end])
+        if content_span is None or cue_span is None:
+            continue
+        rule = _rule_cue(cue, drafts)
+        source_tokens = doc[source.start : source.end] if source is not None else None
+        result.append(
+            Draft(
+                kind=_kind(doc, content_span, cue_span.text),
+                content=content_span,
+                cue=rule,
+                cue_span=cue_span,
+                speaker_token=source_tokens.root if source_tokens is not None else None,
+                speaker_span=token_range_span(doc, source_tokens) if source_tokens is not None else None,
+                reporters=reporters_of(rule) if rule is not None else [],
+                negated=rule.negated if rule is not None else any(t.dep_ == "neg" for t in doc[cue.start : cue.end]),
+            )
+        )
+    return link_chains(result)

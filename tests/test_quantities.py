@@ -1,0 +1,255 @@
+"""Quantities: every number in a claim with its value, bounds, unit, rate and what it counts.
+
+The seed is read as a fact-checker would; short invented texts (invented people and outlets)
+cover each wording; the pure reading functions are tested on phrases alone.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import sayso
+from conftest import find
+from sayso.analyze.number_values import number_value, quantity_phrases, read_quantity
+from sayso.model import Analysis, Article, Quantity
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "sayso" / "schema" / "analysis.schema.json").read_text())
+
+
+def quantity(analysis: Analysis, text: str, context: str | None = None) -> Quantity:
+    """The quantity with this text among all claims, attributed or not; ``context``, a stretch of
+    the article around it, tells apart two with the same text. Claims may nest or be cut
+    differently: the quantity is found by its place, not by the claim that holds it."""
+    start = None
+    if context is not None:
+        start = analysis.article.text.index(context) + context.index(text)
+    claims = [*analysis.attributions, *analysis.unattributed]
+    found = {(q.start, q.end): q for c in claims for q in c.quantities if q.text == text and start in (None, q.start)}
+    assert len(found) == 1, f"{text!r}: {[q.text for c in claims for q in c.quantities]}"
+    return next(iter(found.values()))
+
+
+def analyze(text: str) -> Analysis:
+    return sayso.analyze(Article(text=text, published="2021-03-10"))
+
+
+# --- the founding article ---------------------------------------------------------------
+
+
+def test_seed_counts_with_what_they_count(seed_analysis: Analysis) -> None:
+    sent = find(seed_analysis, "the 4,000 Syrian ISIS mercenaries")
+    assert [(q.text, q.value, q.counted) for q in sent.quantities] == [("4,000", 4000, "Syrian ISIS mercenaries")]
+    according = quantity(seed_analysis, "4000", "Turkey has sent 4000 ISIS mercenaries")
+    assert (according.value, according.low, according.high, according.counted) == (4000, 4000, 4000, "ISIS mercenaries")
+    assert quantity(seed_analysis, "4000", "spoke of 4000 fundamentalist").counted == "fundamentalist mercenaries"
+
+
+def test_seed_bounds(seed_analysis: Analysis) -> None:
+    at_least = quantity(seed_analysis, "at least 300")
+    assert (at_least.value, at_least.low, at_least.high, at_least.counted) == (300, 300, None, "ISIS fighters")
+    more = quantity(seed_analysis, "more than 300")
+    assert (more.value, more.low, more.high, more.counted) == (300, 301, None, "Syrian Islamist militants")
+    thousands = quantity(seed_analysis, "thousands")
+    assert (thousands.value, thousands.low, thousands.high, thousands.approximate, thousands.counted) == (
+        None,
+        1000,
+        9999,
+        True,
+        "mercenaries",
+    )
+
+
+def test_seed_money_per_month(seed_analysis: Analysis) -> None:
+    hired = quantity(seed_analysis, "1800 US Dollars a month")
+    assert (hired.value, hired.unit, hired.per, hired.counted) == (1800, "USD", "month", None)
+
+
+def test_seed_millions(seed_analysis: Analysis) -> None:
+    azeris, armenians = quantity(seed_analysis, "10 million"), quantity(seed_analysis, "3 million")
+    assert (azeris.value, azeris.counted) == (10_000_000, "Azeris")
+    assert (armenians.value, armenians.counted) == (3_000_000, "Armenians")
+
+
+def test_seed_unattributed_hundreds(seed_analysis: Analysis) -> None:
+    q = quantity(seed_analysis, "Hundreds")
+    assert (q.value, q.low, q.high, q.approximate, q.counted) == (None, 100, 999, True, "people")
+
+
+def test_seed_years_and_dates_are_not_quantities(seed_analysis: Analysis) -> None:
+    texts = {q.text for c in [*seed_analysis.attributions, *seed_analysis.unattributed] for q in c.quantities}
+    assert not texts & {"1991", "27", "10", "18", "three", "three months"}
+
+
+# --- invented articles ------------------------------------------------------------------
+
+
+def test_bounds_and_estimates_in_reported_speech() -> None:
+    result = analyze(
+        "Harbour chief Tomas Vell said about 40 boats, nearly 300 nets, fewer than 20 cranes "
+        "and up to 5,000 crates had been lost."
+    )
+    about = quantity(result, "about 40")
+    assert (about.value, about.low, about.high, about.approximate, about.counted) == (40, None, None, True, "boats")
+    nearly = quantity(result, "nearly 300")
+    assert (nearly.high, nearly.approximate) == (299, True)
+    assert (quantity(result, "fewer than 20").high, quantity(result, "fewer than 20").counted) == (19, "cranes")
+    up_to = quantity(result, "up to 5,000")
+    assert (up_to.value, up_to.low, up_to.high, up_to.counted) == (5000, None, 5000, "crates")
+
+
+def test_ranges_in_words_and_with_a_hyphen() -> None:
+    result = analyze("Tomas Vell said that between 300 and 400 sailors had left. He said 300-400 homes burned.")
+    between = quantity(result, "between 300 and 400")
+    assert (between.value, between.low, between.high, between.counted) == (None, 300, 400, "sailors")
+    hyphen = quantity(result, "300-400")
+    assert (hyphen.low, hyphen.high, hyphen.counted) == (300, 400, "homes")
+
+
+def test_money_rates_and_percentages() -> None:
+    result = analyze(
+        "The Eldham Courier reported that fuel cost $80 a barrel. "
+        "Minister Ida Rask said wages rose 12 percent. "
+        "Ida Rask said 3% of farms had closed."
+    )
+    barrel = quantity(result, "$80 a barrel")
+    assert (barrel.value, barrel.unit, barrel.per) == (80, "USD", "barrel")
+    assert (quantity(result, "12 percent").value, quantity(result, "12 percent").unit) == (12, "percent")
+    share = quantity(result, "3%")
+    assert (share.value, share.unit, share.counted) == (3, "percent", "farms")
+
+
+def test_number_words_scales_and_vague_plurals() -> None:
+    result = analyze(
+        "Minister Ida Rask said 10 million people and ten villages would get 3.5 billion euros. "
+        "She said two hundred and fifty schools and a dozen clinics would close. "
+        "The Eldham Courier reported that dozens of families and tens of thousands of tourists left."
+    )
+    assert (quantity(result, "10 million").value, quantity(result, "10 million").counted) == (10_000_000, "people")
+    assert (quantity(result, "ten").value, quantity(result, "ten").counted) == (10, "villages")
+    euros = quantity(result, "3.5 billion euros")
+    assert (euros.value, euros.unit, euros.counted) == (3_500_000_000, "EUR", None)
+    assert quantity(result, "two hundred and fifty").value == 250
+    assert quantity(result, "a dozen").value == 12
+    dozens = quantity(result, "dozens")
+    assert (dozens.low, dozens.high, dozens.counted) == (24, 99, "families")
+    tens = quantity(result, "tens of thousands")
+    assert (tens.low, tens.high, tens.counted) == (10_000, 99_999, "tourists")
+
+
+def test_rate_after_the_counted_noun() -> None:
+    result = analyze("Mayor Lena Ortiz said 5,000 cars a day would cross the bridge.")
+    cars = quantity(result, "5,000")
+    assert (cars.counted, cars.per) == ("cars", "day")
+
+
+def test_years_times_ordinals_and_pronoun_one_are_not_quantities() -> None:
+    result = analyze(
+        "Ida Rask said the first convoy left in 1998 at 3 pm, that no one was hurt, "
+        "and that the one who stayed was paid."
+    )
+    assert [q.text for c in [*result.attributions, *result.unattributed] for q in c.quantities] == []
+
+
+def test_years_inside_names_and_codes_are_not_counts() -> None:
+    result = analyze(
+        "Ida Rask said a 2014 study of Fortune 500 firms, Vell's 1995 filings and the 2016 election "
+        "were cited by 2000 people who called 800-273-8255 from 2011 to 2016."
+    )
+    texts = [q.text for c in [*result.attributions, *result.unattributed] for q in c.quantities]
+    assert texts == ["2000"]
+
+
+def test_scores_set_against_each_other_are_two_figures() -> None:
+    result = analyze("The Eldham Courier reported that Moss leads Vell by 49 percent to 47 percent after a 5-4 vote.")
+    texts = [(q.text, q.value) for c in [*result.attributions, *result.unattributed] for q in c.quantities]
+    assert texts == [("49 percent", 49), ("47 percent", 47), ("5", 5), ("4", 4)]
+
+
+def test_new_fields_validate_against_the_schema_and_round_trip() -> None:
+    result = analyze("Tomas Vell said on Monday that at least 300 boats sank for $5 million in recent days.")
+    data = result.to_dict()
+    jsonschema.validate(data, SCHEMA)
+    again = Analysis.from_dict(json.loads(json.dumps(data)))
+    assert again.attributions == result.attributions
+
+
+# --- the pure reading functions ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase, value, low, high, approximate, unit, per",
+    [
+        ("4,000", 4000, 4000, 4000, False, None, None),
+        ("ten", 10, 10, 10, False, None, None),
+        ("twenty-five", 25, 25, 25, False, None, None),
+        ("10 million", 10_000_000, 10_000_000, 10_000_000, False, None, None),
+        ("1.5 million", 1_500_000, 1_500_000, 1_500_000, False, None, None),
+        ("a million", 1_000_000, 1_000_000, 1_000_000, False, None, None),
+        ("3bn dollars", 3_000_000_000, 3_000_000_000, 3_000_000_000, False, "USD", None),
+        ("1800 US Dollars a month", 1800, 1800, 1800, False, "USD", "month"),
+        ("€20 per person", 20, 20, 20, False, "EUR", "person"),
+        ("Rs 500", 500, 500, 500, False, "INR", None),
+        ("at least 300", 300, 300, None, False, None, None),
+        ("more than 300", 300, 301, None, False, None, None),
+        ("over 300", 300, 301, None, False, None, None),
+        ("more than 12 percent", 12, 12, None, False, "percent", None),
+        ("no more than 50", 50, None, 50, False, None, None),
+        ("less than 20", 20, None, 19, False, None, None),
+        ("up to 5,000", 5000, None, 5000, False, None, None),
+        ("about 40", 40, None, None, True, None, None),
+        ("some 40", 40, None, None, True, None, None),
+        ("almost 300", 300, None, 299, True, None, None),
+        ("hundreds", None, 100, 999, True, None, None),
+        ("thousands", None, 1000, 9999, True, None, None),
+        ("tens of thousands", None, 10_000, 99_999, True, None, None),
+        ("hundreds of thousands", None, 100_000, 999_999, True, None, None),
+        ("several hundred", None, 100, 999, True, None, None),
+        ("dozens", None, 24, 99, True, None, None),
+        ("between 300 and 400", None, 300, 400, False, None, None),
+        ("300-400", None, 300, 400, False, None, None),
+        ("3 to 4 million", None, 3_000_000, 4_000_000, False, None, None),
+        ("three or four", None, 3, 4, False, None, None),
+        ("12%", 12, 12, 12, False, "percent", None),
+        ("12 per cent", 12, 12, 12, False, "percent", None),
+        ("2 percentage points", 2, 2, 2, False, "percentage point", None),
+        ("20 kilometres", 20, 20, 20, False, "km", None),
+        ("4 tonnes", 4, 4, 4, False, "t", None),
+    ],
+)
+def test_read_quantity(phrase, value, low, high, approximate, unit, per) -> None:
+    reading = read_quantity(phrase)
+    assert (reading.value, reading.low, reading.high, reading.approximate, reading.unit, reading.per) == (
+        value,
+        low,
+        high,
+        approximate,
+        unit,
+        per,
+    )
+
+
+@pytest.mark.parametrize(
+    "text, phrases",
+    [
+        ("the 4,000 Syrian ISIS mercenaries", ["4,000"]),
+        ("hired them for 1800 US Dollars a month for three months", ["1800 US Dollars a month", "three"]),
+        ("from 5% to 7%", ["5%", "7%"]),
+        ("between 300 and 400 people", ["between 300 and 400"]),
+        ("COVID-19 and version 2.0.1", []),
+    ],
+)
+def test_quantity_phrases_find_the_whole_wording(text, phrases) -> None:
+    assert [text[s:e] for s, e in quantity_phrases(text)] == phrases
+
+
+def test_number_value() -> None:
+    assert (number_value("4,000"), number_value("ten"), number_value("10 million"), number_value("hundreds")) == (
+        4000,
+        10,
+        10_000_000,
+        None,
+    )
