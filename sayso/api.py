@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .analyze import analyze_article, analyze_articles
+from .analyze.pipeline import Extractor
 from .errors import IngestError, SaysoError
 from .ingest import read, read_text
 from .model import Analysis, Article
@@ -28,16 +29,17 @@ def _looks_like_input(source: str) -> bool:
     return os.path.exists(source) or any(ch in source for ch in "*?[")
 
 
-def analyze(source: str | Path | Article) -> Analysis:
+def analyze(source: str | Path | Article, extractor: Extractor | None = None) -> Analysis:
     """Analyse one article given as text, a path, a URL or an ``Article``.
 
     A path or URL holding several articles (a feed, an archive, a directory) is an error
-    here: use ``analyze_many`` for those.
+    here: use ``analyze_many`` for those. ``extractor`` picks "hybrid" (the default when the
+    trained model is installed), "tagger" or "rules".
     """
     if isinstance(source, Article):
-        return analyze_article(source)
+        return analyze_article(source, extractor=extractor)
     if isinstance(source, Path) or _looks_like_input(source):
-        results = list(analyze_many(str(source)))
+        results = list(analyze_many(str(source), extractor=extractor))
         errors = [r for r in results if isinstance(r, IngestError)]
         analyses = [r for r in results if isinstance(r, Analysis)]
         if len(analyses) == 1:
@@ -45,23 +47,23 @@ def analyze(source: str | Path | Article) -> Analysis:
         if errors and not analyses:
             raise errors[0]
         raise SaysoError(f"{source}: holds {len(analyses)} articles; use sayso.analyze_many")
-    return analyze_article(read_text(source))
+    return analyze_article(read_text(source), extractor=extractor)
 
 
-def analyze_many(*inputs: str) -> Iterator[Analysis | IngestError]:
+def analyze_many(*inputs: str, extractor: Extractor | None = None) -> Iterator[Analysis | IngestError]:
     """Analyse every article the inputs hold, in order; unreadable inputs come back as errors."""
     pending: list[Article] = []
     for item in read(*inputs):
         if isinstance(item, IngestError):
-            yield from analyze_articles(pending)
+            yield from analyze_articles(pending, extractor=extractor)
             pending = []
             yield item
             continue
         pending.append(item)
         if len(pending) >= 16:
-            yield from analyze_articles(pending)
+            yield from analyze_articles(pending, extractor=extractor)
             pending = []
-    yield from analyze_articles(pending)
+    yield from analyze_articles(pending, extractor=extractor)
 
 
 def open_store(url: str | None = None) -> Store:

@@ -74,6 +74,12 @@ def _report(error: IngestError) -> None:
 def analyze(
     paths: list[str] = typer.Argument(..., help="Files, directories, globs or http(s) URLs: plain text, HTML, RSS/Atom, WARC."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (one object per article, one per line) instead of tables."),
+    extractor: Optional[str] = typer.Option(
+        None,
+        "--extractor",
+        help="hybrid (default: rules plus the trained tagger's additions), tagger (the trained tagger alone, "
+        "best on PolNeAR) or rules.",
+    ),
 ) -> None:
     """Find the claims in articles without storing anything.
 
@@ -81,8 +87,10 @@ def analyze(
     and the statements the article makes with no source. With --json the output follows
     the documented JSON contract (sayso/schema/analysis.schema.json).
     """
+    if extractor not in (None, "hybrid", "tagger", "rules"):
+        raise SaysoError(f"--extractor {extractor}: choose hybrid, tagger or rules")
     read = failed = 0
-    for item in api.analyze_many(*paths):
+    for item in api.analyze_many(*paths, extractor=extractor):  # type: ignore[arg-type]
         if isinstance(item, IngestError):
             failed += 1
             _report(item)
@@ -211,8 +219,9 @@ def train(
     split: str = typer.Option("train", "--split", help="The PolNeAR split to learn from (train; dev is for measuring)."),
     output: Path = typer.Option(MODEL_PATH, "--output", help="Where to write the model. Default: the one sayso analyze loads."),
     iterations: int = typer.Option(150, "--iterations", min=1, help="L-BFGS iterations."),
-    c1: float = typer.Option(0.1, "--c1", min=0.0, help="L1 regularisation (higher: smaller model)."),
+    c1: float = typer.Option(2.0, "--c1", min=0.0, help="L1 regularisation (higher: smaller model)."),
     c2: float = typer.Option(0.01, "--c2", min=0.0, help="L2 regularisation."),
+    min_frequency: int = typer.Option(3, "--min-frequency", min=1, help="Drop features seen fewer times in training."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N documents (a quick trial)."),
     root: Optional[Path] = typer.Option(None, "--root", help="PolNeAR folder. Default: $SAYSO_POLNEAR, else shared/data/polnear beside the checkout."),
 ) -> None:
@@ -222,7 +231,10 @@ def train(
     shared/data/polnear/train; `sayso eval polnear --split dev` then measures it.
     """
     documents = load_split(split, root)[:limit]
-    report = train_tagger(documents, output, c1=c1, c2=c2, max_iterations=iterations, progress=lambda m: err.print(m, style="dim"))
+    report = train_tagger(
+        documents, output, c1=c1, c2=c2, max_iterations=iterations, min_frequency=min_frequency,
+        progress=lambda m: err.print(m, style="dim"),
+    )
     out.print(
         f"trained on {report.articles} articles ({report.tokens} tokens) in "
         f"{report.seconds_parsing + report.seconds_training:.0f}s; model {report.model} ({report.model_bytes / 1e6:.1f} MB)",

@@ -56,9 +56,10 @@ def sequences(documents: Sequence[GoldDocument]) -> Iterator[tuple[list[list[str
 def train_tagger(
     articles: Sequence[GoldDocument],
     output: Path = MODEL_PATH,
-    c1: float = 0.1,
+    c1: float = 2.0,
     c2: float = 0.01,
     max_iterations: int = 150,
+    min_frequency: int = 3,
     progress: Callable[[str], None] | None = None,
 ) -> TrainingReport:
     say = progress or (lambda message: None)
@@ -72,7 +73,7 @@ def train_tagger(
     parsed = time.perf_counter()
     say(f"{len(articles)} articles, {count} paragraphs, {tokens} tokens parsed in {parsed - started:.0f}s; training")
     trainer.set_params(
-        {"c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.possible_transitions": True, "feature.minfreq": 2}
+        {"c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.possible_transitions": True, "feature.minfreq": min_frequency}
     )
     output.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(output))

@@ -28,7 +28,7 @@ def test_offsets_point_into_the_body(seed_analysis: Analysis) -> None:
         ("Turkey has sent 4000 ISIS mercenaries to fight the Armenians", "AsiaNews", "AsiaNews", "outlet", "according to", "according_to"),
         ("that If the war in the Caucasus does not stop soon", "Armenian Prime Minister Nikol Pashinyan", "Nikol Pashinyan", "person", "adding", "indirect"),
         ("the 4,000 Syrian ISIS mercenaries had been sent from Afrin", "AsiaNews", "AsiaNews", "outlet", "said", "indirect"),
-        ("4000 fundamentalist mercenaries who had arrived", "President of the Republic of Karabakh Arayik Harutyunyan", "Arayik Harutyunyan", "person", "spoke of", "nominal"),
+        ("4000 fundamentalist mercenaries who had arrived", "President of the Republic of Karabakh Arayik Harutyunyan", "Arayik Harutyunyan", "person", "also spoke of", "nominal"),
         ("Syrian ISIS leader Abu Amsha", "It", "AsiaNews", "outlet", "said", "indirect"),
         ("Syrian rebel fighters had signed up", "The Guardian", "Guardian", "outlet", "said", "indirect"),
         ("arrival of foreign fighters would inject", "It", "Guardian", "outlet", "said", "indirect"),

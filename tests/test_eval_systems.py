@@ -20,7 +20,7 @@ def test_the_default_systems_are_registered() -> None:
 
 
 def test_an_unknown_system_is_one_clear_error() -> None:
-    with pytest.raises(SaysoError, match="unknown system 'nope'.*rules, sayso, textacy"):
+    with pytest.raises(SaysoError, match="unknown system 'nope'.*rules, sayso, tagger, textacy"):
         get_system("nope")
 
 

@@ -14,7 +14,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import delete, event, select, text
+from sqlalchemy import create_engine, delete, event, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from sayso.errors import StoreError
@@ -32,28 +32,31 @@ from sayso.model import (
     attribution_from_dict,
 )
 from sayso.store import Store, StoredClaim
-from sayso.store.migrate import MIGRATIONS
+from sayso.store.migrate import MIGRATIONS, upgrade
 from sayso.store.schema import ArticleRow, Base
 
 POSTGRES_URL = os.environ.get("SAYSO_TEST_POSTGRES_URL")
 
 VARGA = (
-    'Mayor Ellen Varga said the bridge would reopen in May. "We are on schedule," '
+    'Mayor Ellen Varga said on Monday the bridge would reopen in May. "We are on schedule," '
     "she told the Harbor Gazette."
 )
 PORT = (
-    "According to the port authority, 1,200 ships did not dock last year. "
-    "AsiaNews quoted the Observatory as saying that prices rose 5%. "
-    "The claim that the delays were over was disputed. The harbour closed in March."
+    "According to the port authority, about 1,200 ships did not dock last year. "
+    "AsiaNews quoted the Observatory as saying on Tuesday that rents rose 5%, "
+    "to at least 1,800 dollars a month. "
+    "The claim that the delays were over was disputed. The harbour closed in early March."
 )
 OZTURK = "Ayşe Öztürk said the vote was fair."
 
 
-def span(text: str, fragment: str, kind: type = Span, *extra: Any, after: int = 0) -> Any:
+def span(
+    text: str, fragment: str, kind: type = Span, *extra: Any, after: int = 0, **fields: Any
+) -> Any:
     """A ``kind`` of span over the first ``fragment`` in ``text`` at or after ``after``."""
     start = text.index(fragment, after)
     assert text[start : start + len(fragment)] == fragment
-    return kind(fragment, start, start + len(fragment), *extra)
+    return kind(fragment, start, start + len(fragment), *extra, **fields)
 
 
 def with_ids(analysis: Analysis) -> Analysis:
@@ -83,7 +86,10 @@ def varga() -> Analysis:
                     content=span(t, "the bridge would reopen in May"),
                     cue=span(t, "said"),
                     speaker=span(t, "Mayor Ellen Varga", Speaker, "Ellen Varga", "person"),
-                    times=[span(t, "May", TimeExpression, "2024-05", after=t.index("in May"))],
+                    times=[
+                        span(t, "May", TimeExpression, "2024-05", "date", after=t.index("in May"))
+                    ],
+                    said_on=span(t, "Monday", TimeExpression, "2024-02-26", "date"),
                 ),
                 Attribution(
                     kind="direct",
@@ -109,22 +115,38 @@ def port(tail: str = "") -> Analysis:
             attributions=[
                 Attribution(
                     kind="according_to",
-                    content=span(t, "1,200 ships did not dock last year"),
+                    content=span(t, "about 1,200 ships did not dock last year"),
                     cue=span(t, "According to"),
                     speaker=span(t, "the port authority", Speaker, None, "organisation"),
                     polarity="negative",
-                    quantities=[span(t, "1,200", Quantity, 1200.0, "ship")],
+                    quantities=[
+                        span(t, "about 1,200", Quantity, 1200.0, approximate=True, counted="ships")
+                    ],
                     times=[span(t, "last year", TimeExpression, None)],
                 ),
                 Attribution(
                     kind="indirect",
-                    content=span(t, "prices rose 5%"),
+                    content=span(t, "rents rose 5%, to at least 1,800 dollars a month"),
                     cue=span(t, "as saying"),
                     speaker=span(
                         t, "the Observatory", Speaker, "Syrian Observatory", "organisation"
                     ),
                     via=[Via("AsiaNews", "quoted")],
-                    quantities=[span(t, "5%", Quantity, 5.0, "%")],
+                    quantities=[
+                        span(t, "5%", Quantity, 5.0, "percent", low=5.0, high=5.0),
+                        span(
+                            t,
+                            "at least 1,800 dollars a month",
+                            Quantity,
+                            1800.0,
+                            "USD",
+                            low=1800.0,
+                            per="month",
+                            counted="rents",
+                        ),
+                    ],
+                    # Undated article: the weekday is found but cannot be resolved.
+                    said_on=span(t, "Tuesday", TimeExpression),
                 ),
                 Attribution(
                     kind="nominal",
@@ -135,9 +157,9 @@ def port(tail: str = "") -> Analysis:
             ],
             unattributed=[
                 Assertion(
-                    content=span(t, "The harbour closed in March."),
+                    content=span(t, "The harbour closed in early March."),
                     origin="Wire Weekly",
-                    times=[span(t, "March", TimeExpression, "2024-03")],
+                    times=[span(t, "early March", TimeExpression, None, "date", approximate=True)],
                 )
             ],
             entities=[Entity("AsiaNews", "ORG", [span(t, "AsiaNews")])],
@@ -197,6 +219,20 @@ def test_add_then_get_round_trips(store: Store) -> None:
     for analysis in (varga(), port(), ozturk()):
         assert_round_trips(store, analysis)
     assert store.counts() == {"articles": 3, "attributions": 6, "assertions": 1, "entities": 3}
+
+
+def test_statement_dates_and_quantity_readings_round_trip(store: Store) -> None:
+    analysis = port()
+    plain, dated, _ = analysis.attributions
+    # The fixture must keep exercising what revision 0002 and the new readings added.
+    assert dated.said_on is not None and plain.said_on is None
+    assert {q.per for q in dated.quantities} == {None, "month"} and plain.quantities[0].approximate
+    assert_round_trips(store, analysis)
+    with store.engine.connect() as conn:
+        query = text("SELECT id FROM attributions WHERE said_on IS NULL ORDER BY id")
+        no_date = conn.execute(query).scalars().all()
+    # SQL NULL, not JSON null: undated claims look the same as rows stored before said_on.
+    assert no_date == sorted(a.id for a in analysis.attributions if a.said_on is None)
 
 
 def test_unknown_article_is_absent(store: Store) -> None:
@@ -447,6 +483,67 @@ def test_sqlite_enforces_foreign_keys_in_wal_mode(store: Store) -> None:
 
 def test_migrated_schema_matches_orm(store: Store) -> None:
     assert_schema_matches_orm(store)
+
+
+def test_database_at_revision_0001_upgrades_with_its_claims(tmp_path: Path) -> None:
+    t = "Officials said prices rose 5% in May."
+    # JSON as revision 0001 wrote it: quantities and times had fewer fields then.
+    old_quantity = {"text": "5%", "start": 27, "end": 29, "value": 5.0, "unit": "%"}
+    old_time = {"text": "May", "start": 33, "end": 36, "value": "2024-05"}
+    expected = with_ids(
+        Analysis(
+            article=Article(text=t, title="Prices rise"),
+            attributions=[
+                Attribution(
+                    kind="indirect",
+                    content=span(t, "prices rose 5% in May"),
+                    cue=span(t, "said"),
+                    speaker=span(t, "Officials", Speaker, None, "vague"),
+                    quantities=[Quantity(**old_quantity)],
+                    times=[TimeExpression(**old_time)],
+                )
+            ],
+        )
+    )
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        upgrade(conn, "0001")
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, title, text, ingested_at)"
+                " VALUES (:article_id, 'Prices rise', :text, '2024-03-02 10:00:00.000000')"
+            ),
+            {"article_id": expected.article.id, "text": t},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO attributions (id, article_id, position, kind,"
+                " speaker_text, speaker_start, speaker_end, speaker_name, speaker_type,"
+                " cue_text, cue_start, cue_end, content_text, content_start, content_end,"
+                " polarity, via, quantities, times)"
+                " VALUES (:id, :article_id, 0, 'indirect', 'Officials', 0, 9, NULL, 'vague',"
+                " 'said', 10, 14, 'prices rose 5% in May', 15, 36,"
+                " 'positive', '[]', :quantities, :times)"
+            ),
+            {
+                "id": expected.attributions[0].id,
+                "article_id": expected.article.id,
+                "quantities": json.dumps([old_quantity]),
+                "times": json.dumps([old_time]),
+            },
+        )
+    engine.dispose()
+
+    with Store(str(path)) as store:
+        assert_schema_matches_orm(store)
+        with store.engine.connect() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == (
+                ScriptDirectory(str(MIGRATIONS)).get_current_head()
+            )
+            assert conn.execute(text("SELECT said_on IS NULL FROM attributions")).all() == [(1,)]
+        assert store.get(expected.article.id) == expected
+        assert_round_trips(store, varga())  # new claims go in beside the old ones
 
 
 def test_reopening_runs_no_migration_twice(tmp_path: Path) -> None:

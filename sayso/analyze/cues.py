@@ -91,10 +91,10 @@ def _clause_content(verb: Token, clause: Token) -> Span | None:
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
-    """Auxiliaries right before the verb belong to the cue ("have warned", "was confirmed")."""
+    """Auxiliaries and adverbs right before the verb belong to the cue ("have warned", "also said")."""
     aux = []
     i = verb.i - 1
-    while i >= 0 and verb.doc[i].head == verb and verb.doc[i].dep_ in ("aux", "auxpass", "neg"):
+    while i >= 0 and verb.doc[i].head == verb and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod") and verb.doc[i].pos_ != "SCONJ":
         aux.append(verb.doc[i])
         i -= 1
     return aux

@@ -21,7 +21,7 @@ System = Callable[[Sequence[Article]], Iterator[list[Attribution]]]
 SYSTEMS: dict[str, System] = {}
 
 # What ``sayso eval`` runs when no --systems are given: sayso itself and its peers.
-DEFAULT_SYSTEMS = ("sayso", "rules", "textacy")
+DEFAULT_SYSTEMS = ("sayso", "tagger", "rules", "textacy")
 
 
 def register(name: str) -> Callable[[System], System]:
@@ -51,6 +51,13 @@ def sayso_default(articles: Sequence[Article]) -> Iterator[list[Attribution]]:
 def rules(articles: Sequence[Article]) -> Iterator[list[Attribution]]:
     """The rule-based extractor alone, without the trained tagger: what the tagger adds is the gap."""
     for analysis in analyze_articles(articles, extractor="rules"):
+        yield analysis.attributions
+
+
+@register("tagger")
+def tagger_alone(articles: Sequence[Article]) -> Iterator[list[Attribution]]:
+    """The trained CRF tagger alone, its spans grouped without the rules' attributions."""
+    for analysis in analyze_articles(articles, extractor="tagger"):
         yield analysis.attributions
 
 

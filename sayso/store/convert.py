@@ -71,6 +71,7 @@ def _attribution_row(article_id: str, position: int, attribution: Attribution) -
         "via": [asdict(v) for v in attribution.via],
         "quantities": [asdict(q) for q in attribution.quantities],
         "times": [asdict(t) for t in attribution.times],
+        "said_on": asdict(attribution.said_on) if attribution.said_on is not None else None,
     }
 
 
@@ -127,6 +128,7 @@ def attribution_from(row: AttributionRow) -> Attribution:
         quantities=[Quantity(**q) for q in row.quantities],
         times=[TimeExpression(**t) for t in row.times],
         id=row.id,
+        said_on=TimeExpression(**row.said_on) if row.said_on is not None else None,
     )
 
 

@@ -11,9 +11,12 @@ from sqlalchemy import Connection
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def upgrade(connection: Connection) -> None:
-    """Run ``alembic upgrade head`` on ``connection``: no alembic.ini, any URL, even :memory:."""
+def upgrade(connection: Connection, revision: str = "head") -> None:
+    """Run ``alembic upgrade`` on ``connection``: no alembic.ini, any URL, even :memory:.
+
+    ``revision`` stops short of head, so a test can build a database as an older sayso left it.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    command.upgrade(config, revision)

@@ -71,6 +71,8 @@ class AttributionRow(Base):
     via: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     quantities: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     times: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    # SQL NULL, not JSON null, for "no date given": the same as rows from before revision 0002.
+    said_on: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class AssertionRow(Base):

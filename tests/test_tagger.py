@@ -1,0 +1,71 @@
+"""The trained attribution tagger: decoding, merging with the rules, training, and its effect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pycrfsuite
+from typer.testing import CliRunner
+
+from conftest import POLNEAR
+from sayso.analyze import analyze_articles
+from sayso.analyze.pipeline import default_extractor
+from sayso.analyze.tagger import Chunk, chunks, model_available
+from sayso.cli import app
+from sayso.evaluate.polnear import load_split
+
+
+def test_bio_labels_decode_into_chunks() -> None:
+    labels = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "O", "I-CUE"]
+    assert chunks(labels) == [
+        Chunk("SOURCE", 1, 3),
+        Chunk("CUE", 3, 4),
+        Chunk("CONTENT", 4, 7),
+        Chunk("CUE", 8, 9),
+    ]
+
+
+def test_the_committed_model_is_the_default() -> None:
+    assert model_available()
+    assert default_extractor() == "hybrid"
+
+
+def test_the_tagger_finds_attributions_the_rules_miss() -> None:
+    documents = load_split("dev", POLNEAR)[:3]
+    articles = [d.article() for d in documents]
+    rules = [len(a.attributions) for a in analyze_articles(articles, extractor="rules")]
+    hybrid = [len(a.attributions) for a in analyze_articles(articles, extractor="hybrid")]
+    assert sum(hybrid) > sum(rules)
+    assert all(h >= r for h, r in zip(hybrid, rules))
+
+
+def test_train_command_writes_a_loadable_model(tmp_path: Path) -> None:
+    output = tmp_path / "tiny.crfsuite"
+    result = CliRunner().invoke(app, ["train", "--limit", "2", "--iterations", "3", "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    assert "trained on 2 articles" in result.stdout
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(output))
+    assert set(tagger.labels()) >= {"O", "B-CUE", "B-CONTENT"}
+
+
+def test_train_refuses_the_test_split() -> None:
+    result = CliRunner().invoke(app, ["train", "--split", "test"])
+    assert result.exit_code == 1
+    assert "test" in result.stderr and "Traceback" not in result.output
+
+
+def test_analyze_chooses_the_extractor() -> None:
+    import json
+
+    from conftest import SEED
+
+    runner = CliRunner()
+    counts = {}
+    for name in ("rules", "tagger", "hybrid"):
+        result = runner.invoke(app, ["analyze", "--json", "--extractor", name, str(SEED)])
+        assert result.exit_code == 0, result.output
+        counts[name] = len(json.loads(result.stdout)["attributions"])
+    assert counts["hybrid"] >= counts["rules"]
+    bad = runner.invoke(app, ["analyze", "--extractor", "magic", str(SEED)])
+    assert bad.exit_code == 1 and "choose hybrid, tagger or rules" in bad.stderr
