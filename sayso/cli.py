@@ -219,7 +219,7 @@ def train(
     split: str = typer.Option("train", "--split", help="The PolNeAR split to learn from (train; dev is for measuring)."),
     output: Path = typer.Option(MODEL_PATH, "--output", help="Where to write the model. Default: the one sayso analyze loads."),
     iterations: int = typer.Option(150, "--iterations", min=1, help="L-BFGS iterations."),
-    c1: float = typer.Option(2.0, "--c1", min=0.0, help="L1 regularisation (higher: smaller model)."),
+    c1: float = typer.Option(4.0, "--c1", min=0.0, help="L1 regularisation (higher: smaller model)."),
     c2: float = typer.Option(0.01, "--c2", min=0.0, help="L2 regularisation."),
     min_frequency: int = typer.Option(3, "--min-frequency", min=1, help="Drop features seen fewer times in training."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N documents (a quick trial)."),

@@ -56,7 +56,7 @@ def sequences(documents: Sequence[GoldDocument]) -> Iterator[tuple[list[list[str
 def train_tagger(
     articles: Sequence[GoldDocument],
     output: Path = MODEL_PATH,
-    c1: float = 2.0,
+    c1: float = 4.0,
     c2: float = 0.01,
     max_iterations: int = 150,
     min_frequency: int = 3,
