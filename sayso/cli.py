@@ -127,6 +127,7 @@ def ingest(
             TimeElapsedColumn(),
             console=err,
             transient=True,
+            disable=not err.is_terminal,  # a log file gets the summary, not a bar
         )
         with progress:
             task = progress.add_task("ingest", total=None, current="")
