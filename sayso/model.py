@@ -16,6 +16,7 @@ from typing import Any, Literal
 AttributionKind = Literal["direct", "indirect", "mixed", "according_to", "nominal"]
 SpeakerType = Literal["person", "organisation", "government", "outlet", "vague", "unknown"]
 Polarity = Literal["positive", "negative"]
+SpeechAct = Literal["assert", "deny", "retract", "revise", "hedge", "concede", "no_comment"]
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'"})
 _SPACE = re.compile(r"\s+")
@@ -136,6 +137,7 @@ class Attribution:
     times: list[TimeExpression] = field(default_factory=list)
     id: str = ""
     said_on: TimeExpression | None = None  # when the statement was made ("said on Monday"), outside the content
+    speech_act: SpeechAct = "assert"  # how firmly the speaker stands behind the content ("denied", "could not verify")
 
     def assign_id(self, article_id: str) -> None:
         """Ids depend only on the article and the content's place in it, so re-runs agree."""
@@ -152,6 +154,7 @@ class Assertion:
     quantities: list[Quantity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     id: str = ""
+    background: bool = False  # standing context ("X is a NATO member"), not news the article reports
 
     def assign_id(self, article_id: str) -> None:
         self.id = "u" + digest(article_id, "assertion", self.content.start, self.content.end)
@@ -211,6 +214,7 @@ class Analysis:
                     quantities=[Quantity(**q) for q in u.get("quantities", [])],
                     times=[TimeExpression(**t) for t in u.get("times", [])],
                     id=u["id"],
+                    background=u.get("background", False),
                 )
                 for u in data["unattributed"]
             ],
@@ -233,4 +237,5 @@ def attribution_from_dict(data: dict[str, Any]) -> Attribution:
         times=[TimeExpression(**t) for t in data.get("times", [])],
         id=data.get("id", ""),
         said_on=TimeExpression(**data["said_on"]) if data.get("said_on") else None,
+        speech_act=data.get("speech_act", "assert"),
     )

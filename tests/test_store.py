@@ -119,6 +119,7 @@ def port(tail: str = "") -> Analysis:
                     cue=span(t, "According to"),
                     speaker=span(t, "the port authority", Speaker, None, "organisation"),
                     polarity="negative",
+                    speech_act="deny",
                     quantities=[
                         span(t, "about 1,200", Quantity, 1200.0, approximate=True, counted="ships")
                     ],
@@ -160,6 +161,7 @@ def port(tail: str = "") -> Analysis:
                     content=span(t, "The harbour closed in early March."),
                     origin="Wire Weekly",
                     times=[span(t, "early March", TimeExpression, None, "date", approximate=True)],
+                    background=True,
                 )
             ],
             entities=[Entity("AsiaNews", "ORG", [span(t, "AsiaNews")])],
@@ -227,6 +229,8 @@ def test_statement_dates_and_quantity_readings_round_trip(store: Store) -> None:
     # The fixture must keep exercising what revision 0002 and the new readings added.
     assert dated.said_on is not None and plain.said_on is None
     assert {q.per for q in dated.quantities} == {None, "month"} and plain.quantities[0].approximate
+    # ... and what revision 0003 added: a denial and a background assertion.
+    assert plain.speech_act == "deny" and analysis.unattributed[0].background
     assert_round_trips(store, analysis)
     with store.engine.connect() as conn:
         query = text("SELECT id FROM attributions WHERE said_on IS NULL ORDER BY id")
@@ -542,6 +546,8 @@ def test_database_at_revision_0001_upgrades_with_its_claims(tmp_path: Path) -> N
                 ScriptDirectory(str(MIGRATIONS)).get_current_head()
             )
             assert conn.execute(text("SELECT said_on IS NULL FROM attributions")).all() == [(1,)]
+            # Rows from before 0003 read as asserted claims.
+            assert conn.execute(text("SELECT speech_act FROM attributions")).all() == [("assert",)]
         assert store.get(expected.article.id) == expected
         assert_round_trips(store, varga())  # new claims go in beside the old ones
 

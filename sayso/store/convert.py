@@ -72,6 +72,7 @@ def _attribution_row(article_id: str, position: int, attribution: Attribution) -
         "quantities": [asdict(q) for q in attribution.quantities],
         "times": [asdict(t) for t in attribution.times],
         "said_on": asdict(attribution.said_on) if attribution.said_on is not None else None,
+        "speech_act": attribution.speech_act,
     }
 
 
@@ -84,6 +85,7 @@ def _assertion_row(article_id: str, position: int, assertion: Assertion) -> Row:
         "origin": assertion.origin,
         "quantities": [asdict(q) for q in assertion.quantities],
         "times": [asdict(t) for t in assertion.times],
+        "background": assertion.background,
     }
 
 
@@ -129,6 +131,7 @@ def attribution_from(row: AttributionRow) -> Attribution:
         times=[TimeExpression(**t) for t in row.times],
         id=row.id,
         said_on=TimeExpression(**row.said_on) if row.said_on is not None else None,
+        speech_act=row.speech_act,
     )
 
 
@@ -139,6 +142,7 @@ def assertion_from(row: AssertionRow) -> Assertion:
         quantities=[Quantity(**q) for q in row.quantities],
         times=[TimeExpression(**t) for t in row.times],
         id=row.id,
+        background=row.background,
     )
 
 

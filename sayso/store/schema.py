@@ -1,6 +1,6 @@
 """The tables an analysis is stored in, as typed SQLAlchemy ORM classes.
 
-Only portable column types are used (String, Text, Integer, DateTime, JSON) so
+Only portable column types are used (String, Text, Integer, Boolean, DateTime, JSON) so
 the same schema runs on SQLite and PostgreSQL. Offsets stay character offsets
 into ``articles.text``; ``position`` keeps each list in the order the analysis
 gave it. Any change here needs a new revision in ``migrations/versions``.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, MetaData, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints, so later migrations can drop or alter them on every backend.
@@ -73,6 +73,7 @@ class AttributionRow(Base):
     times: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     # SQL NULL, not JSON null, for "no date given": the same as rows from before revision 0002.
     said_on: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    speech_act: Mapped[str] = mapped_column(LABEL, server_default="assert")
 
 
 class AssertionRow(Base):
@@ -89,6 +90,7 @@ class AssertionRow(Base):
     origin: Mapped[str | None] = mapped_column(Text)
     quantities: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     times: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    background: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 class EntityRow(Base):
