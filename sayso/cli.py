@@ -22,7 +22,9 @@ from .analyze.tagger import MODEL_PATH
 from .errors import IngestError, SaysoError
 from .evaluate import DEFAULT_SYSTEMS, evaluate, load_split
 from .evaluate.report import print_evaluation
-from .terminal import print_analysis, print_claims
+from .link import ALIAS_ACTIONS, decide_alias, link_store
+from .model import VERDICTS
+from .terminal import print_analysis, print_claims, print_entities, print_proposition, print_propositions
 from .training import train_tagger
 
 app = typer.Typer(
@@ -109,13 +111,15 @@ def analyze(
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, directories, globs or http(s) URLs: plain text, HTML, RSS/Atom, WARC."),
     db: Optional[str] = DB_OPTION,
+    link: bool = typer.Option(True, "--link/--no-link", help="Link the new articles' claims across articles afterwards (default)."),
 ) -> None:
-    """Analyse articles and store them with their claims.
+    """Analyse articles and store them with their claims, then link them.
 
     Each article goes in as one transaction, so a failure never leaves half an article.
     An article already stored (same normalised text, from any format) is left as it is:
     re-ingesting the same input changes nothing. Inputs that can't be read are reported
     one per line; the others still go in. The exit code is 1 when nothing could be read.
+    Afterwards the new articles are linked (see `sayso link`) unless --no-link is given.
     """
     with api.open_store(db) as store:
         summary = api.IngestSummary()
@@ -140,8 +144,94 @@ def ingest(
                     summary.count(analysis, new)
                     progress.update(task, advance=1, current=(analysis.article.title or analysis.article.id)[:40])
         out.print(summary.describe(), markup=False)
+        if link and summary.new:
+            out.print(link_store(store).describe(), markup=False)
         if summary.new + summary.known == 0:
             raise SaysoError("no article could be read" if summary.failed else "no input given")
+
+
+@app.command("link")
+@_reports_errors
+def link_command(
+    rebuild: bool = typer.Option(False, "--rebuild", help="Forget every link result and link all stored articles again (alias decisions are kept)."),
+    db: Optional[str] = DB_OPTION,
+) -> None:
+    """Link stored claims across articles: entities, propositions, verdicts.
+
+    Only articles not linked yet are read, one transaction each, in publication order;
+    running it twice changes nothing. `sayso ingest` runs it for you.
+    """
+    with api.open_store(db) as store:
+        out.print(link_store(store, rebuild=rebuild).describe(), markup=False)
+
+
+@app.command()
+@_reports_errors
+def propositions(
+    verdict: Optional[str] = typer.Option(None, "--verdict", help="Only this verdict: " + ", ".join(VERDICTS) + "."),
+    entity: Optional[str] = typer.Option(None, "--entity", help="Only propositions whose claims come from or mention an entity with this name."),
+    min_claims: int = typer.Option(1, "--min-claims", min=1, help="Only propositions with at least this many claims."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many propositions."),
+    as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (sayso/schema/propositions.schema.json)."),
+    db: Optional[str] = DB_OPTION,
+) -> None:
+    """List propositions — claims grouped across articles — with their verdicts, newest first."""
+    if verdict is not None and verdict not in VERDICTS:
+        raise SaysoError(f"--verdict {verdict}: choose one of {', '.join(VERDICTS)}")
+    with api.open_store(db) as store:
+        found = store.propositions(verdict=verdict, entity=entity, limit=limit, members_at_least=min_claims)
+        if as_json:
+            sys.stdout.write(json.dumps([p.to_dict() for p in found], ensure_ascii=False, indent=2) + "\n")
+        else:
+            print_propositions(out, found)
+
+
+@app.command()
+@_reports_errors
+def proposition(
+    proposition_id: str = typer.Argument(..., help="Proposition id, or a unique prefix of at least 4 characters."),
+    as_json: bool = typer.Option(False, "--json", help="Print the proposition as JSON (one item of the propositions contract)."),
+    db: Optional[str] = DB_OPTION,
+) -> None:
+    """Show one proposition: its verdict, the explanation, and every claim with its chain and date."""
+    with api.open_store(db) as store:
+        found = store.proposition(proposition_id)
+        if as_json:
+            sys.stdout.write(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            print_proposition(out, found)
+
+
+@app.command()
+@_reports_errors
+def entity(
+    name: str = typer.Argument(..., help="A name or part of one (case-insensitive): any of the entity's forms."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list of matching entities."),
+    db: Optional[str] = DB_OPTION,
+) -> None:
+    """Show an entity across articles: its aliases and what it said, newest first."""
+    with api.open_store(db) as store:
+        found = store.entities(name)
+        if as_json:
+            sys.stdout.write(json.dumps([e.to_dict() for e in found], ensure_ascii=False, indent=2) + "\n")
+        else:
+            print_entities(out, found)
+
+
+@app.command()
+@_reports_errors
+def alias(
+    action: str = typer.Argument(..., help="merge (the two names are one entity) or split (they are two)."),
+    first: str = typer.Argument(..., help="A name of the first entity."),
+    second: str = typer.Argument(..., help="A name of the second entity."),
+    db: Optional[str] = DB_OPTION,
+) -> None:
+    """Overrule entity linking by hand; the decision is kept and applied on every re-link."""
+    if action not in ALIAS_ACTIONS:
+        raise SaysoError(f"{action}: choose {' or '.join(ALIAS_ACTIONS)}")
+    with api.open_store(db) as store:
+        summary = decide_alias(store, action, first, second)
+        out.print(f"{action} {first!r} and {second!r} recorded; " + summary.describe(), markup=False)
 
 
 @app.command()

@@ -239,3 +239,69 @@ def attribution_from_dict(data: dict[str, Any]) -> Attribution:
         said_on=TimeExpression(**data["said_on"]) if data.get("said_on") else None,
         speech_act=data.get("speech_act", "assert"),
     )
+
+
+Stance = Literal["agree", "contradict", "partial", "retracted"]
+Verdict = Literal["corroborated", "single_source", "contested", "retracted", "unverified"]
+VERDICTS: tuple[Verdict, ...] = ("corroborated", "single_source", "contested", "retracted", "unverified")
+
+
+@dataclass
+class Member:
+    """One claim inside a proposition, with what linking found about where it comes from."""
+
+    claim: str  # the attribution ("a…") or unattributed assertion ("u…") id
+    article: str
+    content: str
+    speaker: str | None  # who the article says said it (resolved name, else the words used)
+    origin: str  # the innermost source of its chain; the author or outlet for an assertion
+    via: list[str] = field(default_factory=list)
+    stance: Stance = "agree"
+    value: float | None = None  # the figure it states, when it states one
+    low: float | None = None
+    high: float | None = None
+    published: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    speech_act: SpeechAct = "assert"
+    source_group: int = 0  # members sharing a number trace back to one source; see ``Proposition.explanation``
+
+
+@dataclass
+class Proposition:
+    """Claims from any number of articles that are about the same thing, and what they add up to."""
+
+    id: str
+    label: str
+    verdict: Verdict
+    explanation: str
+    members: list[Member] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON contract of ``sayso propositions --json`` (``schema/proposition.schema.json``)."""
+        return {
+            "id": self.id,
+            "label": self.label,
+            "verdict": self.verdict,
+            "explanation": self.explanation,
+            "claims": [
+                {
+                    "article": m.article,
+                    "attribution": m.claim,
+                    "content": m.content,
+                    "speaker": m.speaker,
+                    "origin": m.origin,
+                    "via": list(m.via),
+                    "stance": m.stance,
+                    "value": m.value,
+                    "low": m.low,
+                    "high": m.high,
+                    "published": m.published,
+                    "outlet": m.outlet,
+                    "title": m.title,
+                    "speech_act": m.speech_act,
+                    "source_group": m.source_group,
+                }
+                for m in self.members
+            ],
+        }

@@ -8,8 +8,9 @@ from rich.console import Console, Group
 from rich.padding import Padding
 from rich.text import Text
 
-from .model import Analysis, Attribution
+from .model import Analysis, Attribution, Member, Proposition
 from .store import StoredClaim
+from .store.proposition_views import LinkedEntity
 
 
 def _claim(number: int, attribution: Attribution, article: str | None = None) -> Group:
@@ -61,3 +62,63 @@ def print_claims(console: Console, claims: Sequence[StoredClaim]) -> None:
     for number, claim in enumerate(claims, 1):
         console.print(_claim(number, claim.attribution, article=claim.article_id[:8]))
     console.print(Text(f"\n{len(claims)} claims", style="dim"))
+
+
+_VERDICT_STYLE = {
+    "corroborated": "green",
+    "single_source": "yellow",
+    "contested": "red",
+    "retracted": "magenta",
+    "unverified": "dim",
+}
+
+
+def _member_line(member: Member) -> Text:
+    line = Text(f"  {member.source_group:>2}  ", style="dim")
+    line.append(member.origin, style="bold")
+    if member.via:
+        line.append(" via " + ", ".join(member.via), style="yellow")
+    line.append(f" · {member.stance}", style="red" if member.stance in ("contradict", "retracted") else "cyan")
+    if member.value is not None or member.low is not None:
+        shown = member.value if member.value is not None else member.low
+        line.append(f" · {shown:g}")
+    where = " · ".join(p for p in (member.outlet, member.published, f"article {member.article[:8]}") if p)
+    line.append(f"\n      {where}: ", style="dim")
+    line.append(member.content)
+    return line
+
+
+def print_proposition(console: Console, proposition: Proposition, members: bool = True) -> None:
+    head = Text(f"{proposition.id}  ", style="dim")
+    head.append(proposition.verdict.replace("_", " "), style=f"bold {_VERDICT_STYLE[proposition.verdict]}")
+    head.append(f"  {proposition.label}", style="bold")
+    head.append(f"  ({len(proposition.members)} claim{'s' if len(proposition.members) != 1 else ''})", style="dim")
+    console.print(head)
+    if members:
+        console.print(Padding(Text(proposition.explanation), (0, 0, 0, 4), expand=False))
+        for member in proposition.members:
+            console.print(_member_line(member))
+        console.print()
+
+
+def print_propositions(console: Console, propositions: Sequence[Proposition]) -> None:
+    if not propositions:
+        console.print("no propositions found (run `sayso link` after ingesting articles)")
+        return
+    for proposition in propositions:
+        print_proposition(console, proposition, members=False)
+    console.print(Text(f"\n{len(propositions)} propositions", style="dim"))
+
+
+def print_entities(console: Console, entities: Sequence[LinkedEntity]) -> None:
+    if not entities:
+        console.print("no entity found")
+        return
+    for entity in entities:
+        head = Text(entity.name, style="bold underline")
+        head.append(f"  {entity.type} · in {entity.articles} article{'s' if entity.articles != 1 else ''}", style="dim")
+        console.print(head)
+        console.print(Text("  also written: " + "; ".join(entity.forms), style="dim"))
+        for member in entity.claims:
+            console.print(_member_line(member))
+        console.print()

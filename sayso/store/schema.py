@@ -1,6 +1,6 @@
 """The tables an analysis is stored in, as typed SQLAlchemy ORM classes.
 
-Only portable column types are used (String, Text, Integer, Boolean, DateTime, JSON) so
+Only portable column types are used (String, Text, Integer, Float, Boolean, DateTime, JSON) so
 the same schema runs on SQLite and PostgreSQL. Offsets stay character offsets
 into ``articles.text``; ``position`` keeps each list in the order the analysis
 gave it. Any change here needs a new revision in ``migrations/versions``.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, MetaData, String, Text, false
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints, so later migrations can drop or alter them on every backend.
@@ -106,4 +106,143 @@ class EntityRow(Base):
     mentions: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
 
 
+class LinkedEntityRow(Base):
+    """One entity across all articles: a person, organisation, outlet or place."""
+
+    __tablename__ = "linked_entities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    type: Mapped[str] = mapped_column(LABEL)
+    merged_into: Mapped[int | None] = mapped_column(Integer, index=True)  # set when found to be another
+
+
+class EntityFormRow(Base):
+    """A way an entity is written ("SOHR", "Macron", "the french president"), keyed for lookup."""
+
+    __tablename__ = "entity_forms"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("linked_entities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    form: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(LABEL)  # name | surname | acronym | role
+    seen_on: Mapped[str | None] = mapped_column(Text)  # for roles: when the entity held it
+
+
+class EntityArticleRow(Base):
+    __tablename__ = "entity_articles"
+
+    entity_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("linked_entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    mentions: Mapped[int] = mapped_column(Integer)
+
+
+class AliasDecisionRow(Base):
+    """A person's ruling that two names are (merge) or are not (split) one entity."""
+
+    __tablename__ = "alias_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    action: Mapped[str] = mapped_column(LABEL)
+    first: Mapped[str] = mapped_column(Text)
+    second: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LinkedArticleRow(Base):
+    """An article linking has seen, with its near-copy group and MinHash signature."""
+
+    __tablename__ = "linked_articles"
+
+    article_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    copy_of: Mapped[str] = mapped_column(ID, index=True)  # the earliest article of its copy group
+    signature: Mapped[list[int]] = mapped_column(JSON)
+    linked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ArticleBandRow(Base):
+    __tablename__ = "article_bands"
+
+    band: Mapped[str] = mapped_column(String(40), primary_key=True)
+    article_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class PropositionRow(Base):
+    __tablename__ = "propositions"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    label: Mapped[str] = mapped_column(Text)
+    verdict: Mapped[str] = mapped_column(LABEL, index=True)
+    explanation: Mapped[str] = mapped_column(Text)
+    counted: Mapped[str | None] = mapped_column(Text)  # the class of what its figures count
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class MemberRow(Base):
+    """A claim's place in a proposition, with the facts about it that verdicts are made from."""
+
+    __tablename__ = "proposition_members"
+
+    claim_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    proposition_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("propositions.id", ondelete="CASCADE"), index=True
+    )
+    article_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)  # where the claim's content starts in the article
+    content: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(Text)
+    origin_entity: Mapped[int | None] = mapped_column(Integer, index=True)
+    via: Mapped[list[str]] = mapped_column(JSON)
+    via_entities: Mapped[list[int]] = mapped_column(JSON)
+    speech_act: Mapped[str] = mapped_column(LABEL)
+    figures: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    terms: Mapped[list[str]] = mapped_column(JSON)
+    entities: Mapped[list[int]] = mapped_column(JSON)
+    published: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    outlet_entity: Mapped[int | None] = mapped_column(Integer)
+    agency: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    stance: Mapped[str] = mapped_column(LABEL)
+    value: Mapped[float | None] = mapped_column(Float)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    source_group: Mapped[int] = mapped_column(Integer)
+
+
+class PropositionKeyRow(Base):
+    """Blocking: a proposition is only compared with claims that share one of its keys."""
+
+    __tablename__ = "proposition_keys"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    proposition_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("propositions.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 TABLES = (ArticleRow, AttributionRow, AssertionRow, EntityRow)
+LINK_TABLES = (
+    LinkedEntityRow,
+    EntityFormRow,
+    EntityArticleRow,
+    AliasDecisionRow,
+    LinkedArticleRow,
+    ArticleBandRow,
+    PropositionRow,
+    MemberRow,
+    PropositionKeyRow,
+)

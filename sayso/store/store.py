@@ -15,11 +15,13 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import StoreError
-from ..model import Analysis, Article, Attribution
+from ..model import Analysis, Article, Attribution, Proposition
 from .convert import article_from, assertion_from, attribution_from, entity_from, rows_for
 from .database import one_line, open_engine, resolve_url, shown
+from .link_state import LinkState
 from .migrate import upgrade
-from .schema import TABLES, ArticleRow, AssertionRow, AttributionRow, EntityRow
+from .proposition_views import LinkedEntity, entities_named, list_propositions, one_proposition
+from .schema import LINK_TABLES, TABLES, ArticleRow, AssertionRow, AttributionRow, EntityRow, LinkedArticleRow
 
 MIN_PREFIX = 4
 
@@ -178,13 +180,55 @@ class Store:
             raise StoreError(f"article id {prefix!r} is ambiguous: give more characters")
         return ids[0]
 
-    def counts(self) -> dict[str, int]:
-        """Rows per table: what a status line or a test of idempotence needs."""
+    def counts(self, link: bool = False) -> dict[str, int]:
+        """Rows per table: what a status line or a test of idempotence needs (``link``: link tables too)."""
+        tables = TABLES + (LINK_TABLES if link else ())
         with _failing_as("cannot count rows"), self._session() as session:
             return {
                 table.__tablename__: session.scalar(select(func.count()).select_from(table)) or 0
-                for table in TABLES
+                for table in tables
             }
+
+    @contextmanager
+    def linking(self, what: str = "cannot link") -> Iterator[LinkState]:
+        """The link tables in one transaction: committed when the block ends, rolled back on error."""
+        with _failing_as(what), self._session.begin() as session:
+            yield LinkState(session)
+
+    def unlinked(self) -> list[str]:
+        """Ids of stored articles linking has not seen yet, in publication order."""
+        query = (
+            select(ArticleRow.id)
+            .outerjoin(LinkedArticleRow, LinkedArticleRow.article_id == ArticleRow.id)
+            .where(LinkedArticleRow.article_id.is_(None))
+            .order_by(ArticleRow.published, ArticleRow.ingested_at, ArticleRow.id)
+        )
+        with _failing_as("cannot list articles to link"), self._session() as session:
+            return list(session.scalars(query))
+
+    def propositions(
+        self, verdict: str | None = None, entity: str | None = None, limit: int | None = None, members_at_least: int = 1
+    ) -> list[Proposition]:
+        """Linked propositions, most recently changed first, optionally of one verdict or entity."""
+        with _failing_as("cannot list propositions"), self._session() as session:
+            return list_propositions(session, verdict, entity, limit, members_at_least)
+
+    def proposition(self, prefix: str) -> Proposition:
+        """The one proposition whose id starts with ``prefix``."""
+        if len(prefix) < MIN_PREFIX:
+            raise StoreError(f"proposition id {prefix!r} is too short: give {MIN_PREFIX} characters")
+        with _failing_as("cannot read propositions"), self._session() as session:
+            found = one_proposition(session, prefix)
+        if not found:
+            raise StoreError(f"no proposition has an id starting {prefix!r}")
+        if len(found) > 1:
+            raise StoreError(f"proposition id {prefix!r} is ambiguous: give more characters")
+        return found[0]
+
+    def entities(self, name: str) -> list[LinkedEntity]:
+        """Linked entities one of whose names contains ``name``, with what each said."""
+        with _failing_as("cannot read entities"), self._session() as session:
+            return entities_named(session, name)
 
 
 def _of(session: Session, table: type[ArticlePart], article: ArticleRow) -> list[ArticlePart]:

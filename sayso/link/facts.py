@@ -1,0 +1,132 @@
+"""What linking knows about one claim: enough to group it and judge it, without the article text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Member, SpeechAct, Stance
+from ..store.schema import MemberRow
+from .values import Figure, figure
+
+
+@dataclass
+class ClaimFacts:
+    claim: str
+    article: str
+    position: int  # where the content starts in its article
+    content: str
+    speaker: str | None
+    origin: str  # display name of the innermost source
+    origin_entity: int | None
+    via: list[str]
+    via_entities: list[int]
+    speech_act: SpeechAct
+    figures: list[dict[str, Any]]  # stored quantities with ``counted`` turned into a class
+    terms: set[str]
+    entities: set[int]
+    published: str | None
+    outlet: str | None
+    outlet_entity: int | None
+    agency: str | None
+    title: str | None
+    copy_of: str  # the first article of this article's near-copy group
+    stance: Stance = "agree"
+    value: Figure | None = None
+    stated: dict[str, Any] | None = None  # the quantity ``value`` was read from
+    source_group: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def order(self) -> tuple[str, str, int, str]:
+        """Reading order across articles: by publication date, then article, then place in it."""
+        return (self.published or "9999", self.article, self.position, self.claim)
+
+    def counted_classes(self) -> set[str]:
+        return {f["counted"] for f in self.figures if f.get("counted")}
+
+    def take_figure(self, counted: str | None) -> None:
+        """Read the figure this claim gives for what the proposition counts, if it gives one."""
+        self.value, self.stated = None, None
+        for item in self.figures:
+            if counted is None or item.get("counted") == counted:
+                found = figure(item, item.get("counted"))
+                if found is not None:
+                    self.value, self.stated = found, item
+                    return
+
+    def member(self) -> Member:
+        stated = self.stated or {}
+        return Member(
+            claim=self.claim,
+            article=self.article,
+            content=self.content,
+            speaker=self.speaker,
+            origin=self.origin,
+            via=list(self.via),
+            stance=self.stance,
+            value=stated.get("value"),
+            low=stated.get("low"),
+            high=stated.get("high"),
+            published=self.published,
+            outlet=self.outlet,
+            title=self.title,
+            speech_act=self.speech_act,
+            source_group=self.source_group,
+        )
+
+def member_row(claim: ClaimFacts) -> dict[str, Any]:
+    """The ``proposition_members`` columns of a judged claim (without its proposition)."""
+    member = claim.member()
+    return {
+        "claim_id": claim.claim,
+        "article_id": claim.article,
+        "position": claim.position,
+        "content": claim.content,
+        "speaker": claim.speaker,
+        "origin": claim.origin,
+        "origin_entity": claim.origin_entity,
+        "via": list(claim.via),
+        "via_entities": list(claim.via_entities),
+        "speech_act": claim.speech_act,
+        "figures": claim.figures,
+        "terms": sorted(claim.terms),
+        "entities": sorted(claim.entities),
+        "published": claim.published,
+        "outlet": claim.outlet,
+        "outlet_entity": claim.outlet_entity,
+        "agency": claim.agency,
+        "title": claim.title,
+        "stance": claim.stance,
+        "value": member.value,
+        "low": member.low,
+        "high": member.high,
+        "source_group": claim.source_group,
+    }
+
+
+def from_row(row: MemberRow, copy_of: str) -> ClaimFacts:
+    """A stored member back as facts, to be compared and judged again."""
+    return ClaimFacts(
+        claim=row.claim_id,
+        article=row.article_id,
+        position=row.position,
+        content=row.content,
+        speaker=row.speaker,
+        origin=row.origin,
+        origin_entity=row.origin_entity,
+        via=list(row.via),
+        via_entities=list(row.via_entities),
+        speech_act=row.speech_act,  # type: ignore[arg-type]
+        figures=list(row.figures),
+        terms=set(row.terms),
+        entities=set(row.entities),
+        published=row.published,
+        outlet=row.outlet,
+        outlet_entity=row.outlet_entity,
+        agency=row.agency,
+        title=row.title,
+        copy_of=copy_of,
+        stance=row.stance,  # type: ignore[arg-type]
+        source_group=row.source_group,
+    )

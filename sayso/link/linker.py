@@ -1,0 +1,215 @@
+"""Link one stored article into everything linked before it, in one transaction.
+
+Order of work: near-copy group (MinHash bands), entities (aliases across articles), then each
+claim — every attribution that asserts something and every unattributed assertion that is
+news — joins its best-matching proposition or founds a new one. Only the propositions the
+article touched are judged again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Analysis, Attribution, Span, digest
+from ..store.link_state import MEMBERS_COMPARED, LinkState
+from . import names
+from .aliases import AliasBook
+from .copies import COPY_THRESHOLD, bands, signature, similarity
+from .facts import ClaimFacts, from_row, member_row
+from .grouping import best_match, blocking_keys
+from .verdicts import judge
+from .words import counted_class, terms
+
+_NO_CLAIM = {"no_comment"}
+_SPEAKER_TYPES = {"person", "organisation", "government", "outlet"}
+
+
+@dataclass
+class ArticleLinks:
+    """What linking one article did."""
+
+    article: str
+    copy_of: str
+    claims: int = 0
+    touched: set[str] = field(default_factory=set)
+    founded: set[str] = field(default_factory=set)
+
+
+class _Entities:
+    """The article's entity mentions, resolved to linked entities."""
+
+    def __init__(self, book: AliasBook, analysis: Analysis) -> None:
+        article = analysis.article
+        self.book = book
+        self.article = article.id
+        self.published = article.published
+        self.mentions: list[tuple[int, int, int]] = []
+        self.by_name: dict[str, int] = {}
+        titles = dict(_titled_speakers(analysis))
+        for entity in analysis.entities:
+            title = titles.get(names.key(entity.name), "") if entity.type == "person" else ""
+            found = book.resolve(entity.name, entity.type, entity.forms, self.published, title)
+            self.by_name[names.key(entity.name)] = found.entity
+            for form in entity.forms:
+                self.by_name.setdefault(names.key(form), found.entity)
+            book.state.count_mentions(found.entity, article.id, len(entity.mentions))
+            self.mentions += [(m.start, m.end, found.entity) for m in entity.mentions]
+
+    def inside(self, span: Span) -> set[int]:
+        return {entity for start, end, entity in self.mentions if span.start <= start and end <= span.end}
+
+    def named(self, name: str, type_: str, title: str = "") -> int:
+        """A name from a speaker or chain: the article's entity for it, else a linked one."""
+        known = self.by_name.get(names.key(name))
+        if known is not None:
+            return self.book.state.canonical(known)
+        return self.book.resolve(name, type_, [], self.published, title).entity
+
+
+def _titled_speakers(analysis: Analysis) -> list[tuple[str, str]]:
+    """(name key, title) for speakers the article introduces with a role: "Mayor Varga said"."""
+    found = []
+    for attribution in analysis.attributions:
+        speaker = attribution.speaker
+        if speaker is not None:
+            title, bare = names.split_title(names.LEADING.sub("", speaker.text))
+            if title:
+                found.append((names.key(speaker.name or bare), title))
+    return found
+
+
+def _figures(quantities: list[Any]) -> list[dict[str, Any]]:
+    found = []
+    for q in quantities:
+        item = {"text": q.text, "value": q.value, "low": q.low, "high": q.high, "approximate": q.approximate, "unit": q.unit}
+        item["counted_text"] = q.counted
+        item["counted"] = counted_class(q.counted) or (f"unit:{q.unit}" if q.unit else None)
+        found.append(item)
+    return found
+
+
+def _origin(attribution: Attribution, entities: _Entities, fallback: str) -> tuple[str, str, int | None]:
+    """(speaker as shown, origin as shown, origin entity) of an attribution."""
+    speaker = attribution.speaker
+    if speaker is None:
+        return fallback, f"an unnamed source ({fallback})", None
+    if speaker.name and speaker.type in _SPEAKER_TYPES:
+        title = names.split_title(names.LEADING.sub("", speaker.text))[0]
+        # "Mayor Ines Varga" is a person whatever NER said, and "Mayor Varga" is the Varga who is mayor.
+        entity = entities.named(speaker.name, "person" if title else speaker.type, title)
+        entities.book.note_role(entity, speaker.text, speaker.name, entities.published)
+        entities.book.state.count_mentions(entity, entities.article, 0)  # NER may have missed the name
+        shown = entities.book.state.entity(entity)
+        return speaker.name, shown.name if shown else speaker.name, entity
+    if speaker.type in ("person", "unknown"):
+        found = entities.book.by_role(speaker.text, entities.published)
+        if found is not None:
+            return found.name, found.name, found.entity
+    return speaker.text, f"{speaker.text} ({fallback})", None
+
+
+def claim_facts(analysis: Analysis, entities: _Entities, copy_of: str, outlet_entity: int | None) -> list[ClaimFacts]:
+    """Every claim of the article that linking groups, as facts."""
+    article = analysis.article
+    where = article.outlet or (f"article by {article.byline}" if article.byline else f"article {article.id[:8]}")
+    common = dict(
+        article=article.id, published=article.published, outlet=article.outlet, outlet_entity=outlet_entity,
+        agency=article.agency, title=article.title, copy_of=copy_of,
+    )
+    found = []
+    for a in analysis.attributions:
+        if a.speech_act in _NO_CLAIM:
+            continue
+        speaker, origin, origin_entity = _origin(a, entities, where)
+        via = [v.name for v in a.via]
+        found.append(ClaimFacts(
+            claim=a.id, position=a.content.start, content=a.content.text, speaker=speaker, origin=origin, origin_entity=origin_entity,
+            via=via, via_entities=[entities.named(v, "organisation") for v in via], speech_act=a.speech_act,
+            figures=_figures(a.quantities), terms=terms(a.content.text), entities=entities.inside(a.content),
+            **common,  # type: ignore[arg-type]
+        ))
+    for u in analysis.unattributed:
+        if u.background:
+            continue
+        author = u.origin or where
+        found.append(ClaimFacts(
+            claim=u.id, position=u.content.start, content=u.content.text, speaker=author, origin=article.outlet or author,
+            origin_entity=outlet_entity, via=[], via_entities=[], speech_act="assert",
+            figures=_figures(u.quantities), terms=terms(u.content.text), entities=entities.inside(u.content),
+            **common,  # type: ignore[arg-type]
+        ))
+    return found
+
+
+def _copy_group(state: LinkState, article_id: str, sig: list[int], keys: list[str]) -> str:
+    best, best_score = article_id, 0.0
+    for other in state.sharing_bands(keys):
+        score = similarity(sig, other.signature)
+        if score >= COPY_THRESHOLD and score > best_score:
+            best, best_score = other.copy_of, score
+    return best
+
+
+def _canonical(state: LinkState, claim: ClaimFacts) -> ClaimFacts:
+    """Entity ids as they are now: entities merged since the claim was linked are followed."""
+    ids = state.canonical
+    claim.origin_entity = ids(claim.origin_entity) if claim.origin_entity is not None else None
+    claim.outlet_entity = ids(claim.outlet_entity) if claim.outlet_entity is not None else None
+    claim.via_entities = [ids(e) for e in claim.via_entities]
+    claim.entities = {ids(e) for e in claim.entities}
+    return claim
+
+
+def link_article(state: LinkState, analysis: Analysis, book: AliasBook | None = None) -> ArticleLinks:
+    """Link one article's claims; a second call for the same article changes nothing."""
+    article = analysis.article
+    if state.is_linked(article.id):
+        return ArticleLinks(article.id, article.id)
+    book = book or AliasBook(state)
+    sig = signature(article.text)
+    keys = bands(sig)
+    copy_of = _copy_group(state, article.id, sig, keys)
+    state.add_linked_article(article.id, copy_of, sig, keys)
+    entities = _Entities(book, analysis)
+    outlet_entity = entities.named(article.outlet, "outlet") if article.outlet else None
+    result = ArticleLinks(article.id, copy_of)
+    added: dict[str, list[ClaimFacts]] = {}
+    for claim in claim_facts(analysis, entities, copy_of, outlet_entity):
+        if state.has_member(claim.claim):
+            continue
+        claim_keys = blocking_keys(claim)
+        candidates = _stored(state, state.candidates(claim_keys))
+        for proposition, new in added.items():
+            candidates.setdefault(proposition, []).extend(new)
+        proposition, _ = best_match(claim, candidates)
+        if proposition is None:
+            proposition = "p" + digest(claim.claim, "proposition")
+            result.founded.add(proposition)
+        added.setdefault(proposition, []).append(claim)
+        result.claims += 1
+    for proposition, new in added.items():
+        old = _stored(state, [proposition], limit=None).get(proposition, []) if proposition not in result.founded else []
+        _judge_and_save(state, proposition, old + new)
+        state.add_keys(proposition, [k for c in new for k in blocking_keys(c)])
+    result.touched = set(added)
+    return result
+
+
+def rejudge(state: LinkState, propositions: list[str]) -> None:
+    """Judge propositions again after their entities changed (a merge or split of aliases)."""
+    for proposition, members in _stored(state, propositions, limit=None).items():
+        _judge_and_save(state, proposition, members)
+
+
+def _stored(state: LinkState, propositions: list[str], limit: int | None = MEMBERS_COMPARED) -> dict[str, list[ClaimFacts]]:
+    return {
+        proposition: [_canonical(state, from_row(row, copy_of)) for row, copy_of in rows]
+        for proposition, rows in state.members(propositions, limit).items()
+    }
+
+
+def _judge_and_save(state: LinkState, proposition: str, claims: list[ClaimFacts]) -> None:
+    verdict = judge(claims)
+    rows = [member_row(c) for c in claims]
+    state.save(proposition, verdict.label, verdict.verdict, verdict.explanation, verdict.counted, rows)

@@ -1,0 +1,49 @@
+"""When do two stated figures agree? Intervals from the wording, compared with tolerance.
+
+A figure's interval comes from the quantity's bounds ("at least 300" → [300, ∞)). An open side
+is closed at ``OPEN_FACTOR`` times the figure: a reporter who writes "at least 300" estimates
+a few hundred, so "at least 300" fits "about 350" but not "4,000". "About" widens a figure
+by ``APPROXIMATE`` either way, and an exact figure by ``ROUNDING`` (reporters round); a range
+from the words themselves ("thousands": 1,000–9,999) is taken as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+OPEN_FACTOR = 3.0
+APPROXIMATE = 0.2
+ROUNDING = 0.05
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A stated value with the interval its wording allows."""
+
+    value: float | None
+    low: float
+    high: float
+    counted: str | None = None
+
+    def fits(self, other: Figure) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+def figure(quantity: dict[str, Any], counted: str | None = None) -> Figure | None:
+    """The interval a stored quantity stands for; None when it states no figure."""
+    value, low, high = quantity.get("value"), quantity.get("low"), quantity.get("high")
+    if value is None and low is None and high is None:
+        return None
+    if low is None and high is None:
+        spread = APPROXIMATE if quantity.get("approximate") else ROUNDING
+        return Figure(value, value * (1 - spread), value * (1 + spread), counted)
+    anchor = value if value is not None else (low if low is not None else high)
+    if low is None:
+        low = (high or anchor) / OPEN_FACTOR
+    if high is None:
+        high = max(low, anchor) * OPEN_FACTOR
+    if quantity.get("approximate") and value is not None:
+        low, high = low * (1 - APPROXIMATE), high * (1 + APPROXIMATE)
+    shown = value if value is not None else (anchor if low == high else None)
+    return Figure(shown, low, high, counted)

@@ -1,0 +1,75 @@
+"""The words of a claim that say what it is about, in a form two wordings share.
+
+Linking reads only stored claim text, never the parsed article, so this is plain string
+work: lower case, no function words or figures, and a light suffix strip so that "fighters"
+and "fighter", "sent" and "sending" meet. Counted things ("ISIS fighters", "militants",
+"mercenaries") also get a class, because reporters vary the noun for one group of people.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_EXTRA_STOP = frozenset(
+    {"said", "says", "say", "told", "according", "also", "would", "could", "may", "might", "will",
+     "one", "two", "three", "new", "like", "including", "just", "year", "years", "day", "days",
+     "week", "weeks", "month", "months", "percent", "per", "cent", "least", "more", "than", "about",
+     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+     "billions", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "fifty"}
+)
+
+# Nouns reporters use interchangeably for one counted group; the key is the class name.
+COUNTED_CLASSES: dict[str, frozenset[str]] = {
+    "combatants": frozenset(
+        {"fighter", "militant", "mercenary", "jihadist", "combatant", "terrorist",
+         "soldier", "troop", "insurgent", "rebel", "militia", "militiamen", "gunmen", "recruit"}
+    ),
+    "casualties": frozenset({"dead", "death", "casualty", "fatality", "victim", "killed", "body"}),
+    "people": frozenset({"people", "person", "civilian", "resident", "inhabitant", "citizen", "individual"}),
+    "displaced": frozenset({"refugee", "evacuee", "displaced", "migrant", "asylum"}),
+    "homes": frozenset({"home", "house", "household", "dwelling", "building", "apartment", "flat"}),
+    "jobs": frozenset({"job", "worker", "employee", "position", "post", "layoff", "redundancy"}),
+}
+_CLASS_OF = {word: name for name, words in COUNTED_CLASSES.items() for word in words}
+
+
+def stem(word: str) -> str:
+    """A crude, stable stem: enough for plural and tense variants of one word to meet."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> set[str]:
+    """Stems of the content words of ``text``."""
+    found = set()
+    for word in _WORD.findall(text):
+        lower = word.lower()
+        if len(lower) < 3 or lower in STOP_WORDS or lower in _EXTRA_STOP:
+            continue
+        found.add(stem(lower))
+    return found
+
+
+def counted_class(counted: str | None) -> str | None:
+    """The class of what a quantity counts: its last noun's class, else that noun's stem."""
+    if not counted:
+        return None
+    words = _WORD.findall(counted)
+    if not words:
+        return None
+    head = stem(words[-1])
+    return _CLASS_OF.get(head, _CLASS_OF.get(words[-1].lower(), head))

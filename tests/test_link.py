@@ -1,0 +1,219 @@
+"""Linking across articles: aliases, propositions, independence and verdicts, on invented news."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SEED
+from sayso.api import analyze
+from sayso.cli import app
+from sayso.link import decide_alias, link_store
+from sayso.link.facts import ClaimFacts
+from sayso.link.verdicts import judge
+from sayso.model import Article, Proposition
+from sayso.store import Store
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "sayso" / "schema" / "propositions.schema.json").read_text())
+
+GAZETTE = Article(
+    title="Flood wrecks Cressby homes",
+    published="2031-03-03",
+    outlet="Harbor Gazette",
+    text=(
+        "Mayor Ines Varga said on Monday that 40 homes in Cressby were destroyed by the flood. "
+        "The Northern Water Authority (NWA) said the dam above Cressby failed after a week of heavy rain.\n\n"
+        "Tomas Varga, a farmer from the valley, said his barn was lost."
+    ),
+)
+COURIER = Article(
+    title="Cressby counts the cost",
+    published="2031-03-04",
+    outlet="Valley Courier",
+    text=(
+        "Fire chief Oren Malik told reporters that about 40 homes in Cressby were destroyed by the flood. "
+        "The NWA said the dam failed after a week of heavy rain. "
+        "Mayor Varga said the town would rebuild every home."
+    ),
+)
+WIRE = (
+    "LUNDEN, March 5 (NWR) - The regional health office said on Thursday that 12 patients had been "
+    "moved out of the Lunden clinic before the water rose, and that no one was hurt. Nurses worked "
+    "through the night to move beds and medicine to the upper floor of the school on Mill Road, "
+    "where a field ward will stay open until the clinic is dry again."
+)
+
+
+def wire(outlet: str, tail: str) -> Article:
+    return Article(title="Lunden clinic emptied", published="2031-03-05", outlet=outlet, agency="NWR", text=WIRE + tail)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store(str(tmp_path / "link.db")) as opened:
+        yield opened
+
+
+def add(store: Store, *articles: Article) -> None:
+    for article in articles:
+        assert store.add(analyze(article))
+
+
+def holding(store: Store, words: str) -> Proposition:
+    found = [p for p in store.propositions() if any(words in m.content for m in p.members)]
+    assert len(found) == 1, [p.label for p in found]
+    return found[0]
+
+
+def test_seed_shows_the_contested_count_of_fighters(store: Store) -> None:
+    store.add(analyze(SEED))
+    link_store(store)
+    fighters = holding(store, "4000 ISIS mercenaries")
+    assert fighters.verdict == "contested"
+    values = {m.origin: m.value for m in fighters.members if m.value is not None}
+    assert values["Emmanuel Macron"] == 300 and values["AsiaNews"] == 4000 and values["Arayik Harutyunyan"] == 4000
+    stance = {m.origin: m.stance for m in fighters.members}
+    assert stance["Emmanuel Macron"] == "agree" and stance["AsiaNews"] == stance["Arayik Harutyunyan"] == "contradict"
+    groups = {m.origin: m.source_group for m in fighters.members}
+    assert len({groups["Emmanuel Macron"], groups["AsiaNews"], groups["Arayik Harutyunyan"]}) == 3
+    assert "Emmanuel Macron" in fighters.explanation and "AsiaNews" in fighters.explanation
+    # The pay the Observatory reports is another matter, not part of the count.
+    assert all("1800" not in m.content for m in fighters.members)
+
+
+def test_independent_sources_corroborate_and_bounds_are_read(store: Store) -> None:
+    add(store, GAZETTE, COURIER)
+    link_store(store)
+    homes = holding(store, "40 homes in Cressby were destroyed")
+    assert homes.verdict == "corroborated", homes.explanation
+    assert {m.origin for m in homes.members} >= {"Ines Varga", "Oren Malik"}
+    assert {m.stance for m in homes.members} == {"agree"}  # "about 40" fits "40"
+
+
+def test_wire_copies_are_one_source(store: Store) -> None:
+    add(store, wire("Harbor Gazette", ""), wire("Valley Courier", " The school is closed to pupils."))
+    link_store(store)
+    moved = holding(store, "12 patients had been moved")
+    assert moved.verdict == "single_source", moved.explanation
+    assert len({m.article for m in moved.members}) == 2 and len({m.source_group for m in moved.members}) == 1
+    assert "copies of one story" in moved.explanation or "wire credit" in moved.explanation
+
+
+def test_relaying_an_outlet_is_not_independent(store: Store) -> None:
+    own = Article(title="Bridge shut", published="2031-04-01", outlet="Harbor Gazette",
+                  text="Engineer Lise Ambo said the Tarn bridge would stay shut for six weeks after cracks were found.")
+    relay = Article(title="Tarn bridge", published="2031-04-02", outlet="Coast Daily",
+                    text="The Tarn bridge will stay shut for six weeks after cracks were found, according to the Harbor Gazette.")
+    add(store, own, relay)
+    link_store(store)
+    bridge = holding(store, "stay shut for six weeks")
+    assert bridge.verdict == "single_source", bridge.explanation
+    assert "relays Harbor Gazette" in bridge.explanation
+
+
+def test_aliases_join_across_articles_and_namesakes_stay_apart(store: Store) -> None:
+    add(store, GAZETTE, COURIER)
+    link_store(store)
+    vargas = {e.name: e for e in store.entities("Varga")}
+    assert set(vargas) == {"Ines Varga", "Tomas Varga"}
+    assert "Varga" in vargas["Ines Varga"].forms and vargas["Ines Varga"].articles == 2
+    authority = store.entities("NWA")
+    assert [e.name for e in authority] == ["Northern Water Authority"]
+    assert authority[0].articles == 2
+
+
+def test_a_role_resolves_to_the_person_introduced_with_it(store: Store) -> None:
+    later = Article(title="Mayor vows help", published="2031-03-06", outlet="Coast Daily",
+                    text="The mayor said the state would pay for new roofs in Cressby.")
+    add(store, GAZETTE, later)
+    link_store(store)
+    roofs = holding(store, "pay for new roofs")
+    assert roofs.members[0].origin == "Ines Varga"
+
+
+def test_alias_decisions_survive_relinking(store: Store) -> None:
+    add(store, GAZETTE, COURIER)
+    link_store(store)
+    decide_alias(store, "split", "Ines Varga", "Varga")
+    assert {e.name for e in store.entities("Varga")} == {"Ines Varga", "Tomas Varga", "Varga"}
+    link_store(store, rebuild=True)
+    assert {e.name for e in store.entities("Varga")} == {"Ines Varga", "Tomas Varga", "Varga"}
+    decide_alias(store, "merge", "Oren Malik", "Ines Varga")
+    assert [e.name for e in store.entities("Malik")] == [e.name for e in store.entities("Ines")]
+
+
+def test_linking_again_changes_nothing_and_is_incremental(store: Store) -> None:
+    add(store, GAZETTE)
+    first = link_store(store)
+    assert first.articles == 1
+    before = store.counts(link=True)
+    assert link_store(store).articles == 0 and store.counts(link=True) == before
+    add(store, COURIER)
+    second = link_store(store)
+    assert second.articles == 1 and second.propositions_touched <= second.claims
+
+
+def test_proposition_ids_are_stable_across_rebuilds(store: Store) -> None:
+    add(store, GAZETTE, COURIER)
+    link_store(store)
+    ids = sorted(p.id for p in store.propositions())
+    link_store(store, rebuild=True)
+    assert sorted(p.id for p in store.propositions()) == ids
+
+
+def facts(claim: str, origin: int, act: str = "assert", value: float | None = None, published: str = "2031-03-03") -> ClaimFacts:
+    figures = [{"text": f"{value:g}", "value": value, "low": None, "high": None, "counted": "homes", "counted_text": "homes"}] if value is not None else []
+    return ClaimFacts(
+        claim=claim, article=f"{origin:016x}", position=0, content="homes were destroyed", speaker=f"S{origin}",
+        origin=f"S{origin}", origin_entity=origin, via=[], via_entities=[], speech_act=act, figures=figures,  # type: ignore[arg-type]
+        terms={"home", "destroy"}, entities=set(), published=published, outlet=f"Outlet {origin}",
+        outlet_entity=100 + origin, agency=None, title=None, copy_of=f"{origin:016x}",
+    )
+
+
+def test_verdict_rules() -> None:
+    assert judge([facts("a1", 1, value=40)]).verdict == "unverified"
+    assert judge([facts("a1", 1, value=40), facts("a2", 2, value=41)]).verdict == "corroborated"
+    assert judge([facts("a1", 1, value=40), facts("a2", 2, value=400)]).verdict == "contested"
+    assert judge([facts("a1", 1, value=40), facts("a2", 1, value=40, published="2031-03-04")]).verdict == "single_source"
+    revised = judge([facts("a1", 1, value=40), facts("a2", 1, act="revise", value=12, published="2031-03-09")])
+    assert revised.verdict == "retracted" and "withdrew or revised" in revised.explanation
+    denied = [facts("a1", 1), facts("a2", 2, act="deny")]
+    assert judge(denied).verdict == "contested" and denied[1].stance == "contradict"
+
+
+def test_propositions_json_follows_the_contract(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.db")
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(SEED), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "linked" in result.stdout
+    listed = runner.invoke(app, ["propositions", "--json", "--db", db])
+    assert listed.exit_code == 0, listed.output
+    data = json.loads(listed.stdout)
+    jsonschema.validate(data, SCHEMA)
+    contested = runner.invoke(app, ["propositions", "--verdict", "contested", "--json", "--db", db])
+    ids = [p["id"] for p in json.loads(contested.stdout)]
+    assert ids and all(p["verdict"] == "contested" for p in json.loads(contested.stdout))
+    one = runner.invoke(app, ["proposition", ids[0][:8], "--db", db])
+    assert one.exit_code == 0 and "Emmanuel Macron" in one.stdout
+    entity = runner.invoke(app, ["entity", "Macron", "--json", "--db", db])
+    assert json.loads(entity.stdout)[0]["name"] == "Emmanuel Macron"
+
+
+def test_link_commands_refuse_bad_input(tmp_path: Path) -> None:
+    db = str(tmp_path / "bad.db")
+    runner = CliRunner()
+    for args, words in (
+        (["propositions", "--verdict", "maybe"], "choose one of"),
+        (["proposition", "p00"], "too short"),
+        (["proposition", "pffffffff"], "no proposition"),
+        (["alias", "join", "A", "B"], "choose merge or split"),
+        (["alias", "merge", "Varga", "varga"], "two different names"),
+    ):
+        result = runner.invoke(app, [*args, "--db", db])
+        assert result.exit_code == 1 and words in result.stderr, (args, result.output)
