@@ -1,0 +1,234 @@
+"""The cross-article linking corpus (benchmarks/link_corpus) is well formed and its gold labels are consistent.
+
+Pure JSON and string checks: no spaCy, no sayso pipeline, well under a second.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "link_corpus"
+ARTICLES = CORPUS / "articles"
+
+VERDICTS = {"corroborated", "single_source", "contested", "retracted", "unverified"}
+STANCES = {"agree", "contradict", "partial", "retracted"}
+QUALIFIERS = {"exact", "about", "at_least", "more_than", "at_most"}
+# How far "about" reaches when the gold is checked for compatible numbers.
+ABOUT = 0.2
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]+, [A-Z][a-z]+ \d{1,2} \((?P<agency>[A-Z]{2,5})\) - ")
+_TRAILING_AGENCY = re.compile(r"\s*\((?P<agency>[A-Z]{2,5})\)$")
+
+
+@cache
+def gold() -> dict:
+    return json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))
+
+
+@cache
+def manifest() -> dict:
+    return json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+
+
+@cache
+def article(name: str) -> dict:
+    """Header fields and body of one article, read the way the corpus lays them out."""
+    raw = (ARTICLES / name).read_text(encoding="utf-8")
+    lines = raw.split("\n")
+    title, published = lines[0], lines[1]
+    byline = lines[2][3:] if lines[2].startswith("By ") else None
+    start = lines.index("")
+    paragraphs = [line for line in lines[start:] if line.strip()]
+    agency = None
+    if match := _DATELINE.match(paragraphs[0]):
+        agency = match["agency"]
+        paragraphs[0] = paragraphs[0][match.end() :]
+    if match := _TRAILING_AGENCY.search(paragraphs[-1]):
+        agency = agency or match["agency"]
+        paragraphs[-1] = paragraphs[-1][: match.start()]
+    return {
+        "raw": raw,
+        "title": title,
+        "published": published.removeprefix("Published: "),
+        "byline": byline,
+        "agency": agency,
+        "body": "\n".join(paragraphs),
+    }
+
+
+def members() -> list[tuple[dict, dict]]:
+    return [(p, m) for p in gold()["propositions"] for m in p["members"]]
+
+
+def story_articles() -> list[str]:
+    return [name for story in gold()["stories"] for name in story["articles"]]
+
+
+def test_every_article_is_in_one_story_and_on_disk():
+    named = story_articles()
+    on_disk = sorted(str(p.relative_to(ARTICLES)) for p in ARTICLES.rglob("*.txt"))
+    assert len(named) == len(set(named))
+    assert sorted(named) == on_disk
+    assert sorted(manifest()["articles"]) == on_disk
+
+
+def test_each_story_has_at_least_eight_articles():
+    assert len(gold()["stories"]) >= 3
+    for story in gold()["stories"]:
+        assert len(story["articles"]) >= 8, story["name"]
+        assert all(name.startswith(story["name"] + "/") for name in story["articles"])
+
+
+def test_manifest_agrees_with_the_article_headers():
+    agencies = manifest()["agencies"]
+    for name, meta in manifest()["articles"].items():
+        text = article(name)
+        assert text["published"] == meta["published"], name
+        assert text["byline"] == meta["byline"], name
+        assert text["agency"] == meta["agency"], name
+        assert meta["agency"] is None or meta["agency"] in agencies
+        assert meta["story"] == name.split("/")[0]
+        assert meta["outlet"]
+
+
+def test_articles_are_short_news_stories():
+    for name in story_articles():
+        words = len(article(name)["body"].split())
+        assert 120 <= words <= 350, f"{name}: {words} words"
+
+
+def test_proposition_ids_are_unique():
+    ids = [p["id"] for p in gold()["propositions"]]
+    assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+
+
+def test_every_verdict_occurs_at_least_twice():
+    counts = Counter(p["verdict"] for p in gold()["propositions"])
+    assert set(counts) == VERDICTS
+    assert all(n >= 2 for n in counts.values()), counts
+    assert counts["unverified"] >= 10
+
+
+def test_every_quote_occurs_exactly_once_in_its_article():
+    stories = {s["name"]: set(s["articles"]) for s in gold()["stories"]}
+    for prop, member in members():
+        assert member["article"] in stories[prop["story"]], (prop["id"], member["article"])
+        quote = member["quote"]
+        assert 3 <= len(quote.split()) <= 12, (prop["id"], quote)
+        count = article(member["article"])["body"].count(quote)
+        assert count == 1, f"{prop['id']}: {quote!r} occurs {count} times in {member['article']}"
+
+
+def test_no_claim_is_labelled_twice():
+    keys = [(m["article"], m["quote"]) for _, m in members()]
+    assert len(keys) == len(set(keys)), [k for k, n in Counter(keys).items() if n > 1]
+
+
+def test_member_fields():
+    for prop, member in members():
+        assert prop["verdict"] in VERDICTS
+        assert prop["label"] and prop["why"]
+        assert member["stance"] in STANCES, prop["id"]
+        assert member["speaker"] and member["origin"]
+        assert isinstance(member["via"], list)
+        value = member["value"]
+        assert value is None or isinstance(value, (int, float)), prop["id"]
+        assert (value is None) == ("qualifier" not in member), prop["id"]
+        assert value is None or member["qualifier"] in QUALIFIERS
+
+
+def _origin(name: str) -> str:
+    """One origin per source: a person who speaks for an organisation counts as that organisation."""
+    speaks_for = {e["name"]: e["speaks_for"] for e in gold()["entities"] if "speaks_for" in e}
+    return speaks_for.get(name, name)
+
+
+def _interval(member: dict) -> tuple[float, float]:
+    value, qualifier = member["value"], member["qualifier"]
+    return {
+        "exact": (value, value),
+        "about": (value * (1 - ABOUT), value * (1 + ABOUT)),
+        "at_least": (value, math.inf),
+        "more_than": (value, math.inf),
+        "at_most": (-math.inf, value),
+    }[qualifier]
+
+
+def _compatible(a: dict, b: dict) -> bool:
+    (low_a, high_a), (low_b, high_b) = _interval(a), _interval(b)
+    return max(low_a, low_b) <= min(high_a, high_b)
+
+
+def test_verdicts_follow_from_members():
+    for prop in gold()["propositions"]:
+        verdict, group = prop["verdict"], prop["members"]
+        origins = {_origin(m["origin"]) for m in group}
+        stances = {m["stance"] for m in group}
+        if verdict == "unverified":
+            assert len(group) == 1 and stances == {"agree"}, prop["id"]
+            continue
+        assert len(group) >= 2, prop["id"]
+        if verdict == "retracted":
+            assert "retracted" in stances, prop["id"]
+            continue
+        assert "retracted" not in stances, prop["id"]
+        if verdict == "single_source":
+            assert len(origins) == 1 and stances == {"agree"}, prop["id"]
+        elif verdict == "corroborated":
+            assert len(origins) >= 2 and stances <= {"agree", "partial"}, prop["id"]
+        elif verdict == "contested":
+            assert len(origins) >= 2 and "contradict" in stances and "agree" in stances, prop["id"]
+        numbers = [m for m in group if m["value"] is not None]
+        agree = [m for m in numbers if m["stance"] == "agree"]
+        against = [m for m in numbers if m["stance"] == "contradict"]
+        assert all(_compatible(a, b) for a in agree for b in agree), prop["id"]
+        assert all(not _compatible(a, b) for a in agree for b in against), prop["id"]
+
+
+def test_corpus_exercises_every_case():
+    props = gold()["propositions"]
+    links = Counter(link["kind"] for link in gold()["article_links"])
+    assert links["wire_copy"] >= 3 and links["cites"] >= 3
+    chains = [m for _, m in members() if m["via"]]
+    assert chains, "no quote-of-a-quote chain"
+    circular = [p for p in props if p["verdict"] == "single_source" and len({m["speaker"] for m in p["members"]}) >= 3]
+    assert circular, "no circular-reporting group"
+    bounded = {"at_least", "more_than", "at_most"}
+
+    def qualifiers(p: dict) -> set[str]:
+        return {m.get("qualifier") for m in p["members"]}
+
+    assert any(p["verdict"] == "contested" and qualifiers(p) & bounded for p in props)
+    assert any(p["verdict"] == "corroborated" and {"at_least", "about"} <= qualifiers(p) for p in props)
+    assert any(p["verdict"] == "retracted" for p in props)
+
+
+def test_entities_aliases_and_distinct_pairs():
+    entities = {e["name"]: e for e in gold()["entities"]}
+    assert len(entities) == len(gold()["entities"])
+    corpus = "\n".join(article(name)["raw"] for name in story_articles()).casefold()
+    for entity in entities.values():
+        assert entity["type"] in {"person", "organisation", "outlet", "document"}
+        for alias in entity["aliases"]:
+            assert alias.casefold() in corpus, (entity["name"], alias)
+        assert entity.get("speaks_for") in (None, *entities)
+    for pair in gold()["distinct"]:
+        assert len(pair) == 2 and pair[0] != pair[1]
+        assert all(name in entities for name in pair), pair
+    outlets = {meta["outlet"] for meta in manifest()["articles"].values()}
+    assert outlets <= {name for name, e in entities.items() if e["type"] == "outlet"}
+
+
+@pytest.mark.parametrize("name", ["Ines Varga", "Lidia Kross", "Marek Dahl"])
+def test_namesakes_are_kept_apart(name):
+    surname = name.split()[-1]
+    namesakes = [e["name"] for e in gold()["entities"] if e["type"] == "person" and e["name"].endswith(" " + surname)]
+    assert len(namesakes) == 2
+    assert sorted(namesakes) in [sorted(pair) for pair in gold()["distinct"]]
