@@ -17,10 +17,11 @@ from spacy.tokens import Doc, Token
 from ..model import Span
 from .cues import Cue, find_cues
 from .lexicon import FIRST_PERSON
-from .quotes import Quote, find_quotes
+from .quotes import Quote, find_quotes, inner_quotes
 from .spans import char_span, doc_text, noun_phrase, token_range_span
 
 _SEPARATORS = re.compile(r"[\s,.;:!?\"'“”‘’—-]*")
+_RELAYING = frozenset({"cite", "quote", "report", "carry"})
 
 
 @dataclass
@@ -120,6 +121,12 @@ def _according_to(doc: Doc) -> list[Draft]:
         if source is None:
             continue
         phrase = set(t.i for t in token.subtree) | {t.i for t in to.subtree}
+        relay = _cited_by(source, phrase)
+        reporters: list[tuple[Token | None, Span | None, str]] = []
+        if relay is not None:
+            participle, outlet = relay
+            phrase |= {t.i for t in participle.subtree}
+            reporters.append((outlet, noun_phrase(outlet), f"{participle.text} by"))
         head = token.head if token.head != token else token
         clause = [t for t in head.subtree if t.i not in phrase and t.sent == token.sent]
         lo, hi = min(phrase), max(phrase)
@@ -139,9 +146,23 @@ def _according_to(doc: Doc) -> list[Draft]:
                 cue_span=char_span(doc_text(doc), token.idx, to.idx + len(to.text)),
                 speaker_token=speaker_token,
                 speaker_span=noun_phrase(source),
+                reporters=reporters,
             )
         )
     return drafts
+
+
+def _cited_by(source: Token, phrase: set[int]) -> tuple[Token, Token] | None:
+    """"According to Y, cited by X, …": the participle and X, the one who relays Y."""
+    end = max(phrase)
+    for token in source.sent:
+        if token.i <= end or token.i > end + 3 or token.tag_ != "VBN" or token.lemma_.lower() not in _RELAYING:
+            continue
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        relayer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if relayer is not None:
+            return token, relayer
+    return None
 
 
 def link_chains(drafts: list[Draft]) -> list[Draft]:
@@ -208,5 +229,30 @@ def draft_attributions(doc: Doc) -> list[Draft]:
             content = char_span(text, cue.content.start, max(cue.content.end, last.outer_end)) or content
         drafts.append(_draft_from_cue(cue, kind, content))
     drafts.extend(_according_to(doc))
+    drafts = _quotes_within_quotes(doc, drafts, cues, quotes)
     drafts.sort(key=lambda d: (d.content.start, d.cue_span.start if d.cue_span else -1))
     return link_chains(drafts)
+
+
+def _quotes_within_quotes(doc: Doc, drafts: list[Draft], cues: list[Cue], quotes: list[Quote]) -> list[Draft]:
+    """"The minister told me 'we will not raise taxes'," Brandt said: the inner quote is the
+    minister's, with its own marks as its content; ``link_chains`` then puts Brandt in its chain."""
+    text = doc_text(doc)
+    for quote in quotes:
+        for inner in inner_quotes(text, quote):
+            cue = next(
+                (
+                    c
+                    for c in reversed(cues)
+                    if quote.start <= c.verb.idx < inner.outer_start
+                    and len(text[c.verb.idx + len(c.verb.text) : inner.outer_start].split()) <= 3
+                    and "." not in text[c.verb.idx : inner.outer_start]
+                ),
+                None,
+            )
+            if cue is None or cue.speaker is None:
+                continue
+            content = Span(text[inner.outer_start : inner.outer_end], inner.outer_start, inner.outer_end)
+            drafts = [d for d in drafts if d.cue is not cue]
+            drafts.append(_draft_from_cue(cue, "direct", content))
+    return drafts

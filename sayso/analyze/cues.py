@@ -23,6 +23,7 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
+from .entities import is_outlet_name
 from .spans import char_span, doc_text, token_range_span
 
 # Verbs too common in other senses to count without a complement or quote to attach.
@@ -30,6 +31,8 @@ _NEEDS_PARTICLE = {"call": {"upon", "on", "for"}}
 _NEEDS_COMPLEMENT = frozenset({"speak", "talk", "write", "post", "charge", "call", "agree", "add"})
 _NEGATIVE_VERBS = frozenset({"deny", "reject", "dismiss", "rebut"})
 _FOCUS_ADVERBS = frozenset({"yet", "even", "only", "just", "still", "also"})
+# "X reported, citing Y, that …" / "X, quoting Y, said …": the participle names the source X relays.
+_CITING = frozenset({"cite", "quote"})
 
 
 @dataclass
@@ -65,9 +68,25 @@ def _child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def _reports_for(participle: Token) -> bool:
+    """Whether "citing"/"quoting" hangs on a reporting verb (or on the clause it reports)."""
+    if participle.lemma_.lower() not in _CITING or participle.tag_ != "VBG" or participle.dep_ not in ("advcl", "xcomp"):
+        return False
+    head = participle.head
+    if head.dep_ == "ccomp":
+        head = head.head
+    return head.lemma_.lower() in SPEECH_VERBS and head.i != participle.i and _child(participle, "dobj") is not None
+
+
+def _citing(verb: Token) -> Token | None:
+    return next((t for t in verb.sent if t.i != verb.i and _reports_for(t) and verb.i in (t.head.i, t.head.head.i)), None)
+
+
 def _is_cue_verb(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
         return False
+    if _reports_for(token):
+        return False  # part of its head's cue: the source that cue relays
     if token.dep_ in ("amod", "compound", "nmod"):
         return False
     needed = _NEEDS_PARTICLE.get(token.lemma_.lower())
@@ -76,10 +95,15 @@ def _is_cue_verb(token: Token) -> bool:
     return True
 
 
-def _clause_content(verb: Token, clause: Token) -> Span | None:
-    """A clausal complement, starting at its "that" when one stands between verb and clause."""
+def _clause_content(verb: Token, clause: Token, skip: frozenset[int] = frozenset()) -> Span | None:
+    """A clausal complement, starting at its "that" when one stands between verb and clause.
+
+    ``skip``: tokens the parser hung inside the clause that belong to the cue ("citing Y").
+    """
     doc = verb.doc
-    tokens = list(clause.subtree)
+    tokens = [t for t in clause.subtree if t.i not in skip]
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens = tokens[1:]
     start = tokens[0].i
     if start > verb.i:
         for t in doc[verb.i + 1 : start]:
@@ -125,6 +149,16 @@ def _read_cue(verb: Token) -> Cue:
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             subject = verb.head
         cue.speaker = subject
+        told = _child(verb, "dobj", "dative") if lemma == "tell" else None
+        if told is not None and told.pos_ == "PROPN" and is_outlet_name(" ".join(t.text for t in told.subtree)):
+            cue.reporter = told  # "Varga told the Valley Courier that …": the paper relays her
+
+    skip: frozenset[int] = frozenset()
+    citing = _citing(verb)
+    if citing is not None:
+        cue.reporter, cue.speaker = cue.speaker, _child(citing, "dobj")
+        cue.words.append(citing)
+        skip = frozenset(t.i for t in citing.subtree)
 
     as_clause = next(
         (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None
@@ -141,7 +175,7 @@ def _read_cue(verb: Token) -> Cue:
             return cue
 
     if ccomp is not None and cue.content is None:
-        cue.content = _clause_content(verb, ccomp)
+        cue.content = _clause_content(verb, ccomp, skip)
         return cue
 
     xcomp = _child(verb, "xcomp")

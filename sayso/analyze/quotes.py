@@ -138,3 +138,26 @@ def find_quotes(text: str) -> list[Quote]:
     for para in re.finditer(r"[^\n]+", text):
         quotes.extend(_paragraph_quotes(text, para.start(), para.end()))
     return quotes
+
+
+_SINGLE = {"'", "‘", "’"}
+
+
+def inner_quotes(text: str, outer: Quote) -> list[Quote]:
+    """Quotes inside a quote, marked the other way: 'single' marks inside "double" ones, or back."""
+    outer_single = text[outer.outer_start : outer.outer_start + 1] in _SINGLE and text[outer.outer_start : outer.outer_start + 2] != "''"
+    found: list[Quote] = []
+    opened: _Mark | None = None
+    for mark in _marks(text[outer.start : outer.end], outer.start):
+        single = text[mark.start : mark.end] in _SINGLE
+        if single == outer_single:
+            continue
+        if opened is None:
+            if mark.role in ("open", "either"):
+                opened = mark
+        elif mark.role in ("close", "either"):
+            start, end = _trim(text, opened.end, mark.start)
+            if end > start:
+                found.append(Quote(start, end, opened.start, mark.end))
+            opened = None
+    return found

@@ -189,15 +189,20 @@ def _overlap(a: Span | None, b: Span | None) -> bool:
 
 
 def merge(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
-    """Rule attributions as they are, plus the tagged ones that overlap none of them.
+    """Rule attributions as they are, plus the tagged ones that overlap none of them
+    (a tagged content that is a rule's speaker is the source of a chain, not a claim).
 
     The rules read speakers, chains and grouping from the parse; the tagger finds the
     attributions they miss. Taking the tagger's span edges for the attributions both found
     gained nothing measurable on PolNeAR dev (docs/evaluation.md), so the rules' edges stay.
     """
+    taken = [(d.cue_span, d.content, d.speaker_span) for d in rules]
     extra = [
         t
         for t in tagged
-        if not any(_overlap(t.cue_span, d.cue_span) or _overlap(t.content, d.content) for d in rules)
+        if not any(
+            _overlap(t.cue_span, cue) or _overlap(t.content, content) or _overlap(t.content, speaker)
+            for cue, content, speaker in taken
+        )
     ]
     return sorted(rules + extra, key=lambda d: (d.content.start, d.cue_span.start if d.cue_span else -1))
