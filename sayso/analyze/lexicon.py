@@ -13,6 +13,7 @@ SPEECH_VERBS = frozenset(
     signal indicate hint boast brag lament acknowledge propose recommend advise remark reiterate
     repeat affirm reaffirm assure inform notify predict blast slam criticize criticise praise
     dismiss reject counter retort rebut scoff joke quip whisper shout yell cry exclaim
+    verify retract recant revise
     """.split()
 )
 
@@ -21,7 +22,7 @@ NOMINAL_OBJECT_VERBS = frozenset(
     """
     announce confirm deny report reveal disclose claim acknowledge admit predict promise
     pledge vow threaten demand propose recommend estimate forecast allege mention reiterate repeat
-    reaffirm reject dismiss
+    reaffirm reject dismiss verify retract recant revise
     """.split()
 )
 
@@ -93,3 +94,52 @@ OUTLET_WORDS = frozenset(
 
 # Wire agencies whose credit marks a story as shared copy.
 AGENCIES = frozenset({"AP", "AFP", "Reuters", "UNI", "PTI", "IANS", "ANI", "Xinhua", "TASS", "DPA", "EFE", "ANSA"})
+
+# --- Speech acts (speech_acts.py): how firmly a source stands behind what it is said to say ---
+
+# Cue verbs (and nouns) that reject the content as false, or refuse a request or argument.
+DENY_WORDS = frozenset(
+    "deny denial reject rejection dispute refute rebut contest disavow repudiate contradict dismiss debunk disown".split()
+)
+# Cue verbs that take a statement back ("retracted", "withdrew its estimate", "backed off").
+RETRACT_WORDS = frozenset("retract retraction withdraw recant rescind backtrack".split())
+# Particles that make a verb a retraction: "walked back", "took back", "backed off", "backed away".
+RETRACT_PHRASES = {"walk": {"back"}, "take": {"back"}, "back": {"off", "away", "down"}, "pull": {"back"}}
+# Verbs that replace an earlier figure or position when their object is one ("revised its estimate").
+REVISE_VERBS = frozenset("revise correct update amend change adjust lower raise downgrade upgrade reverse cut trim edge".split())
+# Objects that make those verbs a revision: the earlier statement, figure or position.
+REVISED_OBJECTS = frozenset(
+    """
+    estimate forecast projection figure toll count number statement assessment tune position stance view
+    mind story account guidance outlook prediction claim report testimony
+    """.split()
+)
+# Cue verbs (and nouns) of conceding: the source grants something against its interest.
+CONCEDE_WORDS = frozenset("admit admission acknowledge acknowledgment acknowledgement concede concession confess confession".split())
+# Cue verbs of stated belief or conjecture, which hedge the content ("believes", "suspects").
+HEDGE_VERBS = frozenset(
+    "believe think suspect guess speculate suppose hint imply wonder assume reckon doubt presume theorize surmise".split()
+)
+# Cue nouns of conjecture: "there has been much speculation".
+HEDGE_NOUNS = frozenset("speculation suspicion belief guess impression conjecture hunch".split())
+# Modals that make a cue or a claim tentative ("may also illustrate", "may have been sabotaged").
+HEDGE_MODALS = frozenset({"may", "might"})
+# Adverbs and adjectives that make a claim tentative.
+HEDGE_ADVERBS = frozenset("perhaps maybe possibly probably likely apparently presumably conceivably".split())
+HEDGE_ADJECTIVES = frozenset({"likely", "possible", "unlikely", "plausible", "conceivable", "unclear", "unsure", "uncertain"})
+# Verbs of checking: "could not confirm / verify" hedges, "did not confirm" withholds.
+CHECK_VERBS = frozenset({"confirm", "verify", "corroborate", "substantiate", "establish"})
+# Cue verbs that decline to speak when they govern one of WITHHELD_VERBS ("declined to comment").
+WITHHOLD_VERBS = frozenset({"decline", "refuse", "refusal", "fail"})
+# What a source declines, or is said not to do, when it withholds a statement.
+WITHHELD_VERBS = frozenset(
+    """
+    comment say discuss answer respond reply elaborate disclose release reveal confirm identify specify address
+    speculate endorse pledge name provide give talk testify cooperate appear explain detail mention tell
+    speak suggest apologize apologise return publish divulge share state
+    """.split()
+)
+# Words that call a claim false when a source applies them to it ("called the reports false").
+FALSEHOOD_WORDS = frozenset(
+    "false untrue baseless fake inaccurate wrong incorrect unfounded nonsense lie lies fabrication bogus groundless erroneous".split()
+)

@@ -20,6 +20,7 @@ from .entities import EntityIndex, clean_name, find_entities
 from .language import load_pipeline
 from .quantities import quantities_in
 from .speakers import SpeakerResolver
+from .speech_acts import speech_act
 from .times import statement_date, times_in
 
 
@@ -52,13 +53,15 @@ def _attribution(doc: Doc, article: Article, article_id: str, draft: Draft, spea
             continue
         reporter = speakers.get(span.start)
         via.append(Via(name=(reporter.name if reporter and reporter.name else clean_name(span.text)), cue=cue))
+    act = speech_act(doc, draft.cue_span, draft.content, draft.cue.verb if draft.cue else None)
     attribution = Attribution(
         kind=draft.kind,  # type: ignore[arg-type]
         content=draft.content,
         cue=draft.cue_span,
         speaker=speaker,
         via=via,
-        polarity="negative" if draft.negated else "positive",
+        polarity="negative" if draft.negated or act == "deny" else "positive",
+        speech_act=act,
         quantities=quantities_in(doc, draft.content),
         times=times_in(doc, draft.content, article.published),
         said_on=statement_date(doc, draft.cue.verb, draft.content, article.published) if draft.cue else None,
@@ -108,6 +111,5 @@ def _analyze_doc(article: Article, doc: Doc, extractor: Extractor) -> Analysis:
     unattributed = unattributed_assertions(doc, article, attributions)
     for assertion in unattributed:
         assertion.quantities = quantities_in(doc, assertion.content)
-        assertion.times = times_in(doc, assertion.content, article.published)
         assertion.assign_id(article_id)
     return Analysis(article=article, attributions=attributions, unattributed=unattributed, entities=entities.entities)
