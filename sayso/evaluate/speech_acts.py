@@ -44,6 +44,7 @@ class SpeechActItem:
     content_end: int
     text: str
     speech_act: str
+    stratum: str = "random"  # how it was drawn: "keyword", "random", "content_modal", "heldout" (gold/README.md)
 
 
 def load_speech_act_gold(path: Path | None = None) -> list[SpeechActItem]:
