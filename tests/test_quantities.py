@@ -218,6 +218,19 @@ def test_new_fields_validate_against_the_schema_and_round_trip() -> None:
         ("2 percentage points", 2, 2, 2, False, "percentage point", None),
         ("20 kilometres", 20, 20, 20, False, "km", None),
         ("4 tonnes", 4, 4, 4, False, "t", None),
+        ("half a dozen", 6, 6, 6, False, None, None),
+        ("half a million", 500_000, 500_000, 500_000, False, None, None),
+        ("two and a half million", 2_500_000, 2_500_000, 2_500_000, False, None, None),
+        ("£2m", 2_000_000, 2_000_000, 2_000_000, False, "GBP", None),
+        ("$50k a year", 50_000, 50_000, 50_000, False, "USD", "year"),
+        ("€4.5bn", 4_500_000_000, 4_500_000_000, 4_500_000_000, False, "EUR", None),
+        ("from 5 to 10", None, 5, 10, False, None, None),
+        ("half", 0.5, 0.5, 0.5, False, "fraction", None),
+        ("three quarters", 0.75, 0.75, 0.75, False, "fraction", None),
+        ("one in five", 0.2, 0.2, 0.2, False, "fraction", None),
+        ("more than half", 0.5, 0.5, None, False, "fraction", None),
+        ("nearly a third", 1 / 3, None, 1 / 3, True, "fraction", None),
+        ("about a third", 1 / 3, None, None, True, "fraction", None),
     ],
 )
 def test_read_quantity(phrase, value, low, high, approximate, unit, per) -> None:
@@ -237,13 +250,81 @@ def test_read_quantity(phrase, value, low, high, approximate, unit, per) -> None
     [
         ("the 4,000 Syrian ISIS mercenaries", ["4,000"]),
         ("hired them for 1800 US Dollars a month for three months", ["1800 US Dollars a month", "three"]),
-        ("from 5% to 7%", ["5%", "7%"]),
+        ("inflation rose from 5% to 7%", ["5%", "7%"]),
+        ("each family gets from 5 to 10 sacks", ["from 5 to 10"]),
+        ("rates range from 5% to 7%", ["from 5% to 7%"]),
+        ("half of the voters and two-thirds of the wells", ["half", "two-thirds"]),
+        ("one in five adults, two out of three voters", ["one in five", "two out of three"]),
+        ("the first half of 2022, half an hour, the third quarter of 2020", ["2022", "2020"]),
+        ("sold for £2m and €4.5bn, a $50k salary", ["£2m", "€4.5bn", "$50k"]),
+        ("half a dozen shops and two and a half million tourists", ["half a dozen", "two and a half million"]),
         ("between 300 and 400 people", ["between 300 and 400"]),
         ("COVID-19 and version 2.0.1", []),
     ],
 )
 def test_quantity_phrases_find_the_whole_wording(text, phrases) -> None:
     assert [text[s:e] for s, e in quantity_phrases(text)] == phrases
+
+
+def test_and_joins_only_after_a_scale_word() -> None:
+    text = "two hundred and fifty, a thousand and one, between three and five years"
+    assert [(text[s:e], read_quantity(text[s:e]).low) for s, e in quantity_phrases(text)] == [
+        ("two hundred and fifty", 250),
+        ("a thousand and one", 1001),
+        ("between three and five", 3),
+    ]
+
+
+def test_a_share_needs_a_whole_below_one() -> None:
+    assert [p for p in quantity_phrases("5 in 3 cases")] == [(0, 1), (5, 6)]
+
+
+def test_fractions_with_what_they_count() -> None:
+    result = analyze(
+        "Pollster Nina Graf said half of the voters, two-thirds of the wells, a quarter of the staff "
+        "and one in five adults had left."
+    )
+    for text, value, counted in (("half", 0.5, "voters"), ("two-thirds", 2 / 3, "wells"), ("a quarter", 0.25, "staff"), ("one in five", 0.2, "adults")):
+        share = quantity(result, text)
+        assert (share.value, share.unit, share.counted) == (pytest.approx(value), "fraction", counted)
+
+
+def test_tokens_the_tokenizer_keeps_whole() -> None:
+    result = analyze("The Eldham Courier reported that 2bn messages were sent and that 20–25 species were at risk.")
+    assert (quantity(result, "2bn").value, quantity(result, "2bn").counted) == (2_000_000_000, "messages")
+    assert (quantity(result, "20–25").low, quantity(result, "20–25").high) == (20, 25)
+
+
+def test_a_number_after_the_name_it_labels_is_no_count() -> None:
+    result = analyze("Ida Rask said she flew on a Boeing 737 and was promised USD 300 on arrival.")
+    texts = [(q.text, q.unit) for c in [*result.attributions, *result.unattributed] for q in c.quantities]
+    assert texts == [("USD 300", "USD")]
+
+
+def test_counted_after_of_on_a_word_of_the_phrase_and_before_in() -> None:
+    result = analyze(
+        "Ida Rask said the drought could destroy between 40 and 50 percent of the harvest "
+        "and that the company hired mercenaries in thousands."
+    )
+    assert quantity(result, "between 40 and 50 percent").counted == "harvest"
+    assert quantity(result, "thousands").counted == "mercenaries"
+
+
+def test_a_number_the_ner_calls_a_date_but_reads_as_none_is_counted() -> None:
+    result = analyze("Planner Ida Rask said two and a half million tourists came.")
+    assert (quantity(result, "two and a half million").value, quantity(result, "two and a half million").counted) == (2_500_000, "tourists")
+
+
+def test_numbers_in_date_forms_the_ner_missed_are_not_counts() -> None:
+    result = analyze("Ida Rask said the strike was called on 18 Oct and the bridge closed three days ago.")
+    assert [q.text for c in [*result.attributions, *result.unattributed] for q in c.quantities] == []
+
+
+def test_an_ner_amount_widens_over_unit_words_only() -> None:
+    result = analyze("The Orlan Gazette reported that the river rose 3.5 metres overnight and that billions of dollars were lost.")
+    assert quantity(result, "3.5 metres").unit == "m"
+    dollars = quantity(result, "billions of dollars")
+    assert (dollars.unit, dollars.counted) == ("USD", None)
 
 
 def test_number_value() -> None:

@@ -14,7 +14,7 @@ import pytest
 
 import sayso
 from conftest import find
-from sayso.analyze.time_values import nearest_year, resolve_time, time_phrases
+from sayso.analyze.time_values import iso_duration, nearest_year, resolve_time, time_phrases
 from sayso.model import Analysis, Article, TimeExpression
 
 
@@ -186,11 +186,76 @@ SEED_DAY = date(2020, 10, 20)  # a Tuesday
         ("every day", "R/P1D", "recurring", False),
         ("quarterly", "R/P3M", "recurring", False),
         ("years", None, "fuzzy", True),
+        ("this morning", "2020-10-20", "date", False),
+        ("late last month", "2020-09", "date", True),
+        ("early next year", "2021", "date", True),
+        ("the end of last year", "2019", "date", True),
+        ("two weeks ago", "2020-W41", "date", False),
+        ("48 hours ago", "2020-10-18", "date", False),
+        ("from March to June 2019", "2019-03/2019-06", "interval", False),
+        ("between December 20 and January 2", "2020-12-20/2021-01-02", "interval", False),
+        ("two and a half years", "P2Y6M", "duration", False),
+        ("half an hour", "PT30M", "duration", False),
+        ("a year and a half", "P1Y6M", "duration", False),
+        ("1.5 hours", "PT1H30M", "duration", False),
+        ("between three and five years", None, "duration", True),
+        ("every year", "R/P1Y", "recurring", False),
+        ("last summer", "2020-06/2020-08", "interval", True),
+        ("last fall", "2019-09/2019-11", "interval", True),
+        ("this winter", "2020-12/2021-02", "interval", True),
+        ("the spring of 2020", "2020-03/2020-05", "interval", True),
+        ("the second quarter of 2020", "2020-04/2020-06", "interval", False),
+        ("the third quarter", "2020-07/2020-09", "interval", False),
+        ("Q4 2019", "2019-10/2019-12", "interval", False),
+        ("the first half of 2022", "2022-01/2022-06", "interval", False),
+        ("the second half of last year", "2019-07/2019-12", "interval", False),
+        ("the fall of Kabul", None, None, False),
     ],
 )
 def test_resolve_time(text, value, kind, approximate) -> None:
     reading = resolve_time(text, SEED_DAY)
     assert (reading.value, reading.kind, reading.approximate) == (value, kind, approximate)
+
+
+@pytest.mark.parametrize(
+    "amount, unit, value",
+    [(3, "month", "P3M"), (48, "hour", "PT48H"), (2, "decade", "P20Y"), (2.5, "year", "P2Y6M"), (0.5, "hour", "PT30M"), (1.5, "day", "P1DT12H"), (1.5, "week", "P10DT12H"), (1.5, "month", "P1.5M")],
+)
+def test_iso_duration(amount, unit, value) -> None:
+    assert iso_duration(amount, unit) == value
+
+
+def test_past_hint_keeps_month_days_and_months_on_or_before_the_anchor() -> None:
+    anchor = date(2022, 1, 3)
+    assert resolve_time("Jan. 6", anchor).value == "2022-01-06"
+    assert resolve_time("Jan. 6", anchor, past=True).value == "2021-01-06"
+    assert resolve_time("January", anchor, past=True).value == "2022-01"  # the month has begun
+    assert resolve_time("March", date(2021, 3, 10), past=True).value == "2021-03"
+    assert nearest_year(1, 6, anchor, past=True) == 2021
+
+
+def test_past_tense_sentences_put_month_days_before_publication() -> None:
+    result = analyze("Ida Rask said rioters stormed the hall on March 12 and that the vote was due on March 14.")
+    assert time(result, "March 12").value == "2020-03-12"
+    assert time(result, "March 14").value == "2021-03-14"  # "was due" says nothing of when
+
+
+def test_year_ranges_the_ner_splits_are_one_interval() -> None:
+    result = analyze("Ida Rask said the trial ran from 2009 to 2011.")
+    assert [(t.text, t.value, t.kind) for c in result.attributions for t in c.times] == [
+        ("from 2009 to 2011", "2009/2011", "interval")
+    ]
+
+
+def test_lengths_after_for_and_every_are_found() -> None:
+    result = analyze("Ida Rask said the ceasefire held for a year and that the ferry sails every day.")
+    assert (time(result, "a year").value, time(result, "a year").kind) == ("P1Y", "duration")
+    assert time(result, "every day").value == "R/P1D"
+
+
+def test_counts_and_verbs_are_not_times() -> None:
+    result = analyze("Ida Rask said a quarter of the staff may leave and two and a half million tourists came.")
+    assert [t.text for c in result.attributions for t in c.times] == []
 
 
 def test_future_hint_moves_weekdays_and_month_days_ahead() -> None:

@@ -49,9 +49,24 @@ _WORD = (
 )
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?)(?!\w)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]*\.?\d)"
+# "half a million", "two and a half million", "half a dozen": a half joined to a scale word
+_HALF_SCALE = rf"(?:(?:{_DIGITS}|{_WORD})\s+and\s+)?an?\s+half\s+{_SCALE}|half\s+an?\s+{_SCALE}"
 _NUMBER = (
-    rf"(?:{_DIGITS}(?:\s*(?:bn|mn)(?!\w)|(?:\s+{_SCALE})+)?"
-    rf"|(?:an?\s+(?={_SCALE}))?(?:{_WORD}|{_SCALE})(?:\s+(?:{_WORD}|{_SCALE}))*(?:\s+and\s+{_WORD})?)"
+    rf"(?:{_HALF_SCALE}"
+    rf"|{_DIGITS}(?:\s*(?:bn|mn)(?!\w)|(?:\s+{_SCALE})+)?"
+    rf"|(?:an?\s+(?={_SCALE}))?(?:{_WORD}|{_SCALE})(?:\s+(?:{_WORD}|{_SCALE}))*"
+    rf"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+{_WORD})?)"  # "two hundred and fifty", not "three and five"
+)
+# Shares of a whole: "half of the voters", "two-thirds of the wells", "one in five adults",
+# "two out of three voters". A named part needs "of" after it, or it is a date ("the third
+# quarter") or a length of time ("half an hour"); "the first half of 2022" is a date.
+_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_PART = r"(?:halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+_SHARE_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_FRACTION = (
+    rf"(?:(?:an?|{_SHARE_NUMBER})[\s-]+{_PART}(?=\s+of\s+(?!\d{{4}}))"
+    rf"|(?<!first\s)(?<!second\s)(?<!the\s)half(?=\s+(?:of\s+(?!\d{{4}})|(?:the|its|their|his|her|our|all|these|those)\s))"
+    rf"|{_SHARE_NUMBER}\s+(?:in|out\s+of)\s+(?:\d+|{_WORD}))(?![\w-])"
 )
 _VAGUE_COUNT = (
     r"(?:(?:tens|dozens|hundreds|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?"
@@ -160,19 +175,30 @@ _BOUNDS: dict[str, tuple[str | None, bool, bool]] = {
     "circa": (None, False, True),
 }
 _BOUND = r"(?:" + "|".join(b.replace(" ", r"\s+") for b in sorted(_BOUNDS, key=len, reverse=True)) + r")"
-_AMOUNT = rf"(?:{_CURRENCY_PREFIX})?(?:{_NUMBER})"
+# "£2m", "€300m", "$50k": after a currency sign a bare "m" is million and "k" thousand
+_AMOUNT = rf"(?:{_CURRENCY_PREFIX}{_DIGITS}\s?[mk](?![\w'’])|(?:{_CURRENCY_PREFIX})?(?:{_NUMBER}))"
 _PHRASE = re.compile(
     rf"(?<![\w$€£¥₹.,-])(?:{_BOUND}\s+)?"
     rf"(?:between\s+{_AMOUNT}(?:{_UNIT_SUFFIX})?\s+and\s+{_AMOUNT}"
+    rf"|from\s+{_AMOUNT}(?:{_UNIT_SUFFIX})?\s+to\s+{_AMOUNT}"
     rf"|(?<!from\s){_AMOUNT}(?:{_UNIT_SUFFIX})?\s*(?:-|–|to)\s*{_AMOUNT}"
     rf"|{_AMOUNT}(?:{_UNIT_SUFFIX})?(?:\s*(?:-|–)\s*|\s+or\s+){_AMOUNT}"
-    rf"|{_VAGUE_COUNT}|{_AMOUNT})"
+    rf"|{_FRACTION}|{_VAGUE_COUNT}|{_AMOUNT})"
     rf"(?:{_UNIT_SUFFIX})?(?:{_PER})?",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(rf"(?:{_BOUND}\s+)?{_AMOUNT}(?:{_UNIT_SUFFIX})?(?:{_PER})?", re.IGNORECASE)
 _CODE_GOES_ON = re.compile(r"[-–/]\d")  # "800-273-8255": a number in a code, not a quantity
-_PIECE = re.compile(rf"{_VAGUE_COUNT}|{_NUMBER}", re.IGNORECASE)
+# "rose from 5% to 7%": a change between two figures, not a range ("from 5 to 10 sacks each")
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:ris|fall|grow|climb|jump|drop|increas|decreas|reduc|rais|lower|cut|shrink|slid|soar|plung|doubl|tripl|halv|mov|chang|boost|push|slash|declin)\w*"
+    r"|\b(?:rose|fell|grew|shrank|went|go|goes|going|gone|up|down)),?(?:\s+\w+){0,2}\s+$",
+    re.IGNORECASE,
+)
+_FRACTION_ONLY = re.compile(
+    rf"^(?:(?:an?|{_SHARE_NUMBER})[\s-]+{_PART}|half|{_SHARE_NUMBER}\s+(?:in|out\s+of)\s+(?:\d+|{_WORD}))$", re.IGNORECASE
+)
+_PIECE = re.compile(rf"{_VAGUE_COUNT}|{_DIGITS}\s?[mk](?![\w'’])|{_NUMBER}", re.IGNORECASE)
 _LEADING_BOUND = re.compile(rf"^(?:between\s+)?({_BOUND})\s+", re.IGNORECASE)
 
 
@@ -194,7 +220,11 @@ def quantity_phrases(text: str) -> Iterator[tuple[int, int]]:
         if _CODE_GOES_ON.match(text, match.end()):
             continue
         parts = list(_SINGLE.finditer(text, match.start(), match.end()))
-        if len(parts) == 2 and not _is_range(parts[0].group(0), parts[1].group(0)):
+        change = match.group(0)[:5].lower() == "from " and _CHANGE_BEFORE.search(text, max(0, match.start() - 40), match.start()) is not None
+        if _FRACTION_ONLY.match(_LEADING_BOUND.sub("", match.group(0))) and read_quantity(match.group(0)).unit != "fraction":
+            parts = list(_SINGLE.finditer(text, match.start(), match.end()))  # "5 in 3": no share of a whole
+            yield from ((part.start(), part.end()) for part in parts)
+        elif len(parts) == 2 and (change or not _is_range(parts[0].group(0), parts[1].group(0))):
             yield from ((part.start(), part.end()) for part in parts)
         else:
             yield match.start(), match.end()
@@ -221,8 +251,13 @@ def _piece_value(piece: str) -> float | None:
             current = (current or 0.0) + float(word.replace(",", ""))
         elif word in _SMALL or word in _TENS:
             current = (current or 0.0) + _SMALL.get(word, _TENS.get(word, 0))
+        elif word == "half":
+            current = (current or 0.0) + 0.5
         elif word == "hundred":
             current = (current or 1.0) * 100
+        elif word in ("m", "k") and current is not None:  # "£2m", "$50k"
+            total += current * (1_000_000 if word == "m" else 1_000)
+            current = None
         elif word.rstrip("s") in _SCALES and word not in _VAGUE:
             word = word.rstrip("s")
             total += (current or 1.0) * _SCALES[word]
@@ -239,6 +274,20 @@ def number_value(text: str) -> float | None:
         return None
     value = _piece_value(match.group(0))
     return None if value is None else _whole(value)
+
+
+def _share(text: str) -> float | None:
+    """The share of a whole a fraction names: "two-thirds" 2/3, "one in five" 1/5; None unless below one."""
+    words = text.lower().replace("-", " ").split()
+    if "in" in words or "of" in words:  # "one in five", "two out of three"
+        numerator, denominator = _piece_value(words[0]), _piece_value(words[-1])
+    else:
+        numerator = 1.0 if words[0] in ("a", "an", "half") else _piece_value(words[0])
+        part = words[-1]
+        denominator = _PARTS.get("half" if part == "halves" else part.rstrip("s"))
+    if numerator is None or not denominator or numerator >= denominator:
+        return None
+    return numerator / denominator
 
 
 def _vague_range(piece: str) -> tuple[float, float] | None:
@@ -315,6 +364,9 @@ def read_quantity(text: str) -> QuantityReading:
     bound = _LEADING_BOUND.match(body)
     side, strict, approximate = _BOUNDS[" ".join(bound.group(1).split())] if bound else (None, False, False)
     body = body[bound.end() :] if bound else body
+    if _FRACTION_ONLY.match(body) and (share := _share(body)) is not None:
+        low, high = _bounded(share, side, strict, approximate, count=False)
+        return QuantityReading(share, low, high, approximate, "fraction", per)
     unit = _unit(body)
     pieces = [m.group(0) for m in _PIECE.finditer(body)]
     vague = _vague_range(pieces[0]) if pieces else None

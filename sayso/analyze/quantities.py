@@ -9,12 +9,16 @@ TIME mention, or a bare year ("in 1991"), is left to ``times``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..model import Quantity, Span
 from .number_values import COUNT_WORDS, leading_rate, quantity_phrases, read_quantity
 from .ner_mentions import ner_mentions
-from .spans import doc_text
+from .spans import doc_text, tokens_in
+from .time_values import reads_as_time, time_phrases
 
 _NOT_QUANTITIES = frozenset({"DATE", "TIME", "ORDINAL"})
 # Numbers inside a name ("Fortune 500", "Boeing 737") are part of it, unless the name starts
@@ -29,12 +33,17 @@ _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "a
 _PHRASE_STOPS = frozenset({"det", "predet", "poss", "punct", "cc", "nummod", "quantmod", "case", "prep"})
 
 
+# Tokens the tokenizer leaves whole: "2bn", "4.5bn", "£2m"'s "2", "20–25"
+_NUMBER_TOKEN = re.compile(r"^\d[\d,]*(?:\.\d+)?(?:bn|mn|[mk]|[-–]\d[\d,]*(?:\.\d+)?)?$")
+_FRACTION_WORDS = frozenset("half halves third thirds quarter quarters fifth fifths sixth sixths seventh sevenths eighth eighths ninth ninths tenth tenths".split())
+
+
 def _is_number(token: Token) -> bool:
     """A token that states a count: digits, a number word the tagger reads as one, "hundreds"."""
     lower = token.lower_
     if lower in _ORDINALS or (lower.endswith(("st", "nd", "rd", "th")) and lower[:1].isdigit()):
         return False
-    if lower in COUNT_WORDS:
+    if lower in COUNT_WORDS or _NUMBER_TOKEN.match(lower):
         return True
     return token.like_num and (lower[:1].isdigit() or token.tag_ == "CD")
 
@@ -56,15 +65,49 @@ def _is_year(token: Token) -> bool:
     return token.head.tag_ in ("NN", "NNP") and token.head.i > token.i
 
 
-def _in_name(token: Token) -> bool:
-    return token.ent_type_ in _NAMES and token.ent_iob_ != "B"
+def _in_name(token: Token, start: int) -> bool:
+    """A number inside a name: "Fortune 500", or after the proper noun it labels ("Boeing 737",
+    "Resolution 2254"; a count comes before what it counts, "USD 300" is a currency)."""
+    if token.ent_type_ in _NAMES and token.ent_iob_ != "B":
+        return True
+    head = token.head
+    return token.dep_ in ("nummod", "compound", "appos") and head.i == token.i - 1 and head.tag_ == "NNP" and head.idx < start
 
 
-def _numbers(doc: Doc, start: int, end: int) -> list[Token] | None:
-    """The number tokens of a phrase, or None when the phrase is a date or has no number."""
+def _in_date(token: Token) -> bool:
+    """A number inside a DATE or TIME mention that reads as one ("two and a half million" is
+    sometimes labelled a DATE), or a word inside an ORDINAL ("2bn" is sometimes labelled one;
+    written ordinals, "1st", never reach here)."""
+    if token.ent_type_ == "ORDINAL":
+        return not token.text[:1].isdigit()
+    if token.ent_type_ not in _NOT_QUANTITIES:
+        return False
+    mention = next(e for e in ner_mentions(token.doc) if e.start <= token.i < e.end)
+    return reads_as_time(mention.text)
+
+
+def _time_tokens(doc: Doc, span: Span) -> set[int]:
+    """Tokens of the date forms the NER missed ("18 Oct", "three days ago"): not quantities."""
+    text = doc_text(doc)
+    inside: set[int] = set()
+    for start, end in time_phrases(text[span.start : span.end]):
+        inside.update(t.i for t in tokens_in(doc, span.start + start, span.start + end))
+    return inside
+
+
+def _numbers(doc: Doc, start: int, end: int, fraction: bool) -> list[Token] | None:
+    """The number tokens of a phrase, or None when the phrase is a date or has no number.
+
+    In a share of a whole ("a quarter of the staff", "a third") the named part is the number,
+    whatever label the NER gives it ("quarter" is often read as a DATE, "third" as an ORDINAL).
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
-    numbers = [t for t in span if _is_number(t)] if span is not None else []
-    if not numbers or any(t.ent_type_ in _NOT_QUANTITIES or _is_year(t) or _in_name(t) for t in numbers):
+    if span is None:
+        return None
+    if fraction:
+        return [t for t in span if t.lower_ in _FRACTION_WORDS or t.like_num] or None
+    numbers = [t for t in span if _is_number(t)]
+    if not numbers or any(_in_date(t) or _is_year(t) or _in_name(t, start) for t in numbers):
         return None
     return numbers
 
@@ -80,14 +123,19 @@ def _of_object(token: Token) -> Token | None:
 
 
 def _counted_noun(number: Token, start: int, end: int) -> Token | None:
-    top = number
-    while top.head.i != top.i and start <= top.head.idx < end:
-        top = top.head
-    noun = _of_object(top)
+    """The noun a number counts: after "of" on the number or a word of its phrase ("between 40
+    and 50 percent of the harvest"), else the noun the phrase modifies, else the noun just
+    before "in" ("mercenaries in thousands")."""
+    chain = [number]
+    while chain[-1].head.i != chain[-1].i and start <= chain[-1].head.idx < end:
+        chain.append(chain[-1].head)
+    top = chain[-1]
+    noun = next((n for n in map(_of_object, chain) if n is not None), None)
     if noun is None and top.dep_ in _MODIFIER_DEPS and top.head.pos_ in ("NOUN", "PROPN"):
         noun = top.head
-    if noun is None and top.dep_ == "pobj" and top.head.lower_ in ("in", "by") and top.head.head.pos_ in ("NOUN", "PROPN"):
-        noun = top.head.head  # "mercenaries in thousands"
+    if noun is None and top.dep_ == "pobj" and top.head.lower_ in ("in", "by") and top.head.i == top.i - 1 and top.i >= 2:
+        before = top.doc[top.i - 2]  # the parser often hangs "in thousands" on the verb
+        noun = before if before.pos_ in ("NOUN", "PROPN") else None
     if noun is None or noun.pos_ == "PRON" or start <= noun.idx < end:
         return None
     return noun
@@ -121,6 +169,21 @@ def _ner_unit(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _unit_words_end(ent: SpacySpan, end: int) -> int:
+    """Where the words of an NER amount that run on past ``end`` stop being its unit ("50
+    bushels", "billions of dollars"): at the first word that is no noun ("3.5 metres overnight")."""
+    stop = end
+    for token in ent:
+        if token.idx < end:
+            continue
+        if token.lower_ == "of":  # "billions of dollars"
+            continue
+        if token.pos_ not in ("NOUN", "PROPN", "NUM", "SYM", "ADJ"):
+            break
+        stop = token.idx + len(token.text)
+    return stop
+
+
 def _mentions(doc: Doc, span: Span) -> list[tuple[int, int]]:
     """Phrase extents from the wording, widened to NER amounts that run on and joined by ones it missed."""
     text = doc_text(doc)
@@ -133,20 +196,21 @@ def _mentions(doc: Doc, span: Span) -> list[tuple[int, int]]:
             found.append((ent.start_char, ent.end_char))
         elif ent.label_ != "CARDINAL" and len(overlapping) == 1:
             s, e = found[overlapping[0]]
-            found[overlapping[0]] = (s, max(e, ent.end_char))
+            found[overlapping[0]] = (s, max(e, _unit_words_end(ent, e)))
     return sorted(found)
 
 
 def quantities_in(doc: Doc, span: Span) -> list[Quantity]:
     """Every number stated in ``span`` with its value, bounds, unit, rate and what it counts."""
     text = doc_text(doc)
+    in_times = _time_tokens(doc, span)
     quantities = []
     for start, end in _mentions(doc, span):
-        numbers = _numbers(doc, start, end)
-        if numbers is None:
-            continue
         phrase = text[start:end]
         reading = read_quantity(phrase)
+        numbers = _numbers(doc, start, end, fraction=reading.unit == "fraction")
+        if numbers is None or any(t.i in in_times for t in numbers):
+            continue
         if reading.value is None and reading.low is None and reading.high is None:
             continue
         if phrase.lower() == "one" and numbers[0].dep_ != "nummod":

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from ..model import TimeKind
 from .number_values import number_value
@@ -23,6 +24,7 @@ _MONTHS = {
         "january february march april may june july august september october november december".split()
     )
 }
+Lean = Literal["past", "future"] | None  # which side of the anchor the sentence's tense points to
 _MONTH_ABBREVIATIONS = {m[:3]: n for m, n in _MONTHS.items()} | {"sept": 9}
 WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 _UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "century": "Y"}
@@ -59,7 +61,27 @@ _FREQUENCY_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "quart
 _DURATION_BOUND = re.compile(
     r"^(?:more|less|fewer|longer|shorter)\s+than\s+|^(?:at\s+least|at\s+most|about|around|almost|nearly|over|under|some|roughly|up\s+to)\s+"
 )
-_DURATION_RANGE = re.compile(rf"^(?:for\s+)?{_COUNT}\s*(?:to|or|-|–)\s*{_COUNT}[\s-]+{_UNIT}$")
+_DURATION_RANGE = re.compile(rf"^(?:for\s+|between\s+|from\s+)?{_COUNT}\s*(?:to|or|and|-|–)\s*{_COUNT}[\s-]+{_UNIT}$")
+# Halves and decimals: "half an hour", "two and a half years", "a year and a half", "1.5 hours"
+_HALF_DURATION = re.compile(
+    rf"^(?:for\s+|over\s+|within\s+)?(?:(half)\s+an?\s+{_UNIT}|{_COUNT}\s+and\s+an?\s+(half)\s+{_UNIT}"
+    rf"|an?\s+{_UNIT}\s+and\s+an?\s+(half)|(\d+\.\d+)[\s-]+{_UNIT})$"
+)
+_SMALLER_UNIT = {"year": ("month", 12), "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
+# Parts of a year: seasons (northern meteorological: spring is March to May), quarters, halves
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_RELATIVE_YEAR = r"(?:(\d{4})|(last|this|next)\s+year|the\s+year)"
+# "fall" is a season only with a word that makes it one: "last fall", "the fall of 2019"
+_FALL = r"(?:(?:(?<=the\s)|(?<=last\s)|(?<=this\s)|(?<=next\s))fall(?!\s+of\s+(?!\d))|fall(?=\s+(?:of\s+)?\d{4}))"
+_SEASON = re.compile(
+    rf"\b(?:(last|this|next|past|coming)\s+)?(spring|summer|autumn|winter|{_FALL})(?:\s+(?:of\s+)?{_RELATIVE_YEAR})?\b"
+)
+_QUARTER = re.compile(
+    rf"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|q([1-4]))(?:\s+(?:of\s+)?{_RELATIVE_YEAR})?\b"
+)
+_HALF_YEAR = re.compile(rf"\b(first|second)\s+half(?:\s+of\s+{_RELATIVE_YEAR})?\b")
+_QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_TIME_OF_DAY = re.compile(r"\bthis\s+(?:morning|afternoon|evening)\b")
 _SINCE = re.compile(r"^since\s+(.+)$")
 _RANGE = re.compile(r"^(?:from\s+|between\s+)?(.+?)\s*(?:-|–|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b)\s*(.+)$")
 _DAY_RANGE = re.compile(rf"^({_MONTH})\s+(\d{{1,2}})\s*(?:-|–|to)\s*(\d{{1,2}})(?:,?\s+(\d{{4}}))?$")
@@ -78,6 +100,13 @@ _FINDERS = [
     re.compile(r"\b(?:last|this|next)\s+(?:week|weekend|month|year)\b", re.I),
     re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", re.I),
     re.compile(rf"\bsince\s+(?:{_MONTH_NAME}\s+)?\d{{4}}\b", re.I),
+    re.compile(r"\b(?:from\s+(?:1[89]|20)\d\d\s+(?:to|until|through)|between\s+(?:1[89]|20)\d\d\s+and)\s+(?:1[89]|20)\d\d\b", re.I),
+    re.compile(r"\b(?:every|each)\s+(?:day|week|month|quarter|year)\b", re.I),
+    re.compile(
+        r"(?<=\bfor\s)(?:an?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+few|several|many)"
+        rf"(?:\s+and\s+a\s+half)?\s+{_UNIT}\b",
+        re.I,
+    ),
 ]
 
 
@@ -120,10 +149,12 @@ def _shift_months(day: date, months: int) -> date:
 
 
 def _back(anchor: date, count: int, unit: str) -> date:
-    """``count`` units before the anchor (a negative count goes forward)."""
+    """``count`` units before the anchor (a negative count goes forward); hours count in whole days."""
     count *= _UNIT_FACTOR.get(unit, 1)
     if unit in ("day", "week"):
         return anchor - timedelta(days=count * (7 if unit == "week" else 1))
+    if unit == "hour":
+        return anchor - timedelta(days=int(count / 24))
     if unit == "month":
         return _shift_months(anchor, -count)
     if unit in ("year", "decade", "century"):
@@ -131,12 +162,16 @@ def _back(anchor: date, count: int, unit: str) -> date:
     return anchor
 
 
-def _at_precision(day: date, unit: str) -> str:
-    """A date written only as precisely as the unit it was counted in: "two months ago" is a month."""
+def _at_precision(day: date, unit: str, weeks: bool = False) -> str:
+    """A date written only as precisely as the unit it was counted in: "two months ago" is a
+    month, and with ``weeks`` "two weeks ago" an ISO week."""
     if unit == "month":
         return f"{day.year:04d}-{day.month:02d}"
     if unit in ("year", "decade", "century"):
         return f"{day.year:04d}"
+    if unit == "week" and weeks:
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
     return day.isoformat()
 
 
@@ -152,8 +187,12 @@ def _count(word: str) -> int | None:
     return int(value) if value is not None and float(value).is_integer() else None
 
 
-def nearest_year(month: int, day: int, anchor: date, future: bool = False) -> int:
-    """The year that puts a month and day nearest the anchor; the unhinted side counts double."""
+def nearest_year(month: int, day: int, anchor: date, future: bool = False, past: bool = False) -> int:
+    """The year that puts a month and day nearest the anchor; the unhinted side counts double.
+
+    ``past`` (the sentence is in the past tense: "stormed the hall on Jan. 6") rules out a
+    date after the anchor.
+    """
 
     def cost(year: int) -> float:
         try:
@@ -161,14 +200,16 @@ def nearest_year(month: int, day: int, anchor: date, future: bool = False) -> in
         except ValueError:
             return float("inf")
         ahead = gap > 0
+        if ahead and past:
+            return float("inf")
         return abs(gap) * (2 if ahead != future else 1)
 
     return min((anchor.year - 1, anchor.year, anchor.year + 1), key=cost)
 
 
-def _weekday(name: str, modifier: str | None, anchor: date, future: bool) -> date:
+def _weekday(name: str, modifier: str | None, anchor: date, lean: Lean) -> date:
     target = WEEKDAYS[name]
-    if modifier in ("next", "coming") or (future and modifier != "last"):
+    if modifier in ("next", "coming") or (lean == "future" and modifier != "last"):
         return anchor + timedelta(days=(target - anchor.weekday() - 1) % 7 + 1)
     back = (anchor.weekday() - target) % 7
     if modifier in ("last", "past") and back == 0:
@@ -201,18 +242,23 @@ def _clock(text: str) -> tuple[str | None, str]:
     return f"{hour:02d}:{minute:02d}{zone}", _ZONE.sub("", rest)
 
 
-def _calendar_date(text: str, anchor: date | None, future: bool) -> TimeReading | None:
+def _year_of(month: int, day: int, anchor: date | None, lean: Lean) -> int | None:
+    """The year a month and day without one fall in, given the tense hint."""
+    if anchor is None:
+        return None
+    return nearest_year(month, day, anchor, lean == "future", lean == "past")
+
+
+def _calendar_date(text: str, anchor: date | None, lean: Lean) -> TimeReading | None:
     """Dates named on the calendar: "October 10", "10 October 2019", "October 2019", "1991"."""
     if m := _ISO_DATE.search(text):
         return TimeReading(m.group(0), "date")
     for pattern, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
         if m := pattern.search(text):
             month, day = _month_number(m.group(month_group)), int(m.group(day_group))
-            year = int(m.group(3)) if m.group(3) else None
+            year = int(m.group(3)) if m.group(3) else _year_of(month, day, anchor, lean)
             if year is None:
-                if anchor is None:
-                    return TimeReading(None, "date")
-                year = nearest_year(month, day, anchor, future)
+                return TimeReading(None, "date")
             try:
                 return TimeReading(date(year, month, day).isoformat(), "date")
             except ValueError:
@@ -223,28 +269,88 @@ def _calendar_date(text: str, anchor: date | None, future: bool) -> TimeReading 
     if m := _MONTH_YEAR.search(text):
         month = _month_number(m.group(1))
         rough = _PART_OF_MONTH.search(text) is not None
-        if m.group(2):
-            return TimeReading(f"{m.group(2)}-{month:02d}", "date", rough)
-        if anchor is None:
-            return TimeReading(None, "date", rough)
-        return TimeReading(f"{nearest_year(month, 15, anchor, future)}-{month:02d}", "date", rough)
+        # a month in the past tense has begun by the anchor; otherwise its middle is weighed
+        year = m.group(2) or _year_of(month, 1 if lean == "past" else 15, anchor, lean)
+        return TimeReading(None if year is None else f"{year}-{month:02d}", "date", rough)
     if m := _YEAR.search(text):
         return TimeReading(m.group(1), "date", _PART_OF_MONTH.search(text) is not None)
     return None
 
 
-def _relative_date(text: str, anchor: date, future: bool) -> TimeReading | None:
+def _named_year(match: re.Match[str], explicit: int, relative: int, anchor: date | None) -> int | None:
+    """The year a part of a year is "of": "2020", "last year", "the year" (the anchor's)."""
+    if match.group(explicit):
+        return int(match.group(explicit))
+    if anchor is None:
+        return None
+    return anchor.year + {"last": -1, "next": 1}.get(match.group(relative) or "this", 0)
+
+
+def _months_span(year: int, first: int, months: int) -> str:
+    """"2020-06/2020-08": ``months`` months from ``first`` of ``year``, across a new year if need be."""
+    end = _shift_months(date(year, first, 1), months - 1)
+    return f"{year:04d}-{first:02d}/{end.year:04d}-{end.month:02d}"
+
+
+def _part_of_year(text: str, anchor: date | None, lean: Lean) -> TimeReading | None:
+    """Seasons, quarters and halves of a year as month intervals: "the second quarter of 2020"
+    → 2020-04/2020-06, "last summer" → the summer most recently over (approximate: a season's
+    edges are loose)."""
+    for pattern, season in ((_SEASON, True), (_QUARTER, False), (_HALF_YEAR, False)):
+        if (m := pattern.search(text)) is None:
+            continue
+        if season:
+            first, months, modifier, groups = _SEASONS[m.group(2)], 3, m.group(1), (3, 4)
+        elif pattern is _QUARTER:
+            number = _QUARTER_NUMBERS.get(m.group(1) or "") or int(m.group(2))
+            first, months, modifier, groups = 3 * number - 2, 3, None, (3, 4)
+        else:
+            first, months, modifier, groups = (1 if m.group(1) == "first" else 7), 6, None, (2, 3)
+        year = _named_year(m, *groups, anchor) if m.group(groups[0]) or m.group(groups[1]) or "the year" in m.group(0) else None
+        if year is None and anchor is None:
+            return TimeReading(None, "interval", season)
+        if year is None:
+            year = _season_year(first, months, modifier, anchor, lean)
+        return TimeReading(_months_span(year, first, months), "interval", season)
+    return None
+
+
+def _season_year(first: int, months: int, modifier: str | None, anchor: date, lean: Lean) -> int:
+    """The year a part of a year named without one begins in: "last" the latest one over by the
+    anchor, "next" the first to begin after it, "this" the one whose start is nearest, none the
+    nearest by its middle, leaning as the sentence does."""
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+
+    def start(year: int) -> date:
+        return date(year, first, 1)
+
+    def end(year: int) -> date:
+        return _shift_months(start(year), months) - timedelta(days=1)
+
+    if modifier in ("last", "past"):
+        return max(y for y in years if end(y) < anchor)
+    if modifier in ("next", "coming"):
+        return min(y for y in years if start(y) > anchor)
+    if modifier == "this":
+        return min(years, key=lambda y: abs((start(y) - anchor).days))
+    middle = _shift_months(start(anchor.year), months // 2)
+    return nearest_year(middle.month, 15, anchor, lean == "future", lean == "past") - (middle.year - anchor.year)
+
+
+def _relative_date(text: str, anchor: date, lean: Lean) -> TimeReading | None:
     """Dates counted from the anchor: "yesterday", "on Monday", "last year", "three days ago"."""
     for word, days in (("day before yesterday", -2), ("yesterday", -1), ("last night", -1), ("tomorrow", 1), ("today", 0), ("tonight", 0)):
         if re.search(rf"\b{word}\b", text):
             return TimeReading((anchor + timedelta(days=days)).isoformat(), "date")
+    if _TIME_OF_DAY.search(text):
+        return TimeReading(anchor.isoformat(), "date")
     if m := _WEEKDAY_WORD.search(text):
-        return TimeReading(_weekday(m.group(2), m.group(1), anchor, future).isoformat(), "date")
+        return TimeReading(_weekday(m.group(2), m.group(1), anchor, lean).isoformat(), "date")
     if m := _AGO.search(text):
         unit = _unit(m.group(2) or m.group(4) or m.group(5))
         count = _count(m.group(1)) if m.group(1) else None
         if count is not None:
-            return TimeReading(_at_precision(_back(anchor, count, unit), unit), "date")
+            return TimeReading(_at_precision(_back(anchor, count, unit), unit, weeks=True), "date")
         return TimeReading(f"{_at_precision(_back(anchor, 9, unit), unit)}/{_at_precision(_back(anchor, 2, unit), unit)}", "interval", True)
     if m := _RECENT.search(text):
         unit = _unit(m.group(1))
@@ -262,8 +368,9 @@ def _relative_date(text: str, anchor: date, future: bool) -> TimeReading | None:
         if which == "the":  # "over the weekend": the one just past, or ahead when the sentence looks ahead
             if m.group(3) != "weekend":
                 return None
-            which = "this" if future or anchor.weekday() >= 5 else "last"
-        return _period(which, m.group(3), anchor, rough=m.group(1) is not None)
+            which = "this" if lean == "future" or anchor.weekday() >= 5 else "last"
+        rough = m.group(1) is not None or _PART_OF_MONTH.search(text) is not None  # "earlier this year", "late last month"
+        return _period(which, m.group(3), anchor, rough)
     return None
 
 
@@ -275,11 +382,42 @@ def _period(which: str, unit: str, anchor: date, rough: bool) -> TimeReading:
         in_weekend = anchor.weekday() >= 5
         saturday += timedelta(days=7 * ((step == 0 and not in_weekend) - (step == 1 and in_weekend) + (step == -1)))
         return TimeReading(f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}", "interval", rough)
-    day = _back(anchor, step, unit)
-    if unit == "week":
-        year, week, _ = day.isocalendar()
-        return TimeReading(f"{year}-W{week:02d}", "date", rough)
-    return TimeReading(_at_precision(day, unit), "date", rough)
+    return TimeReading(_at_precision(_back(anchor, step, unit), unit, weeks=True), "date", rough)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def iso_duration(amount: float, unit: str) -> str:
+    """ISO 8601 for a length of time: (3, "month") → P3M, (48, "hour") → PT48H; a half goes down
+    to the next unit when it divides evenly: (2.5, "year") → P2Y6M, (0.5, "hour") → PT30M."""
+    amount *= _UNIT_FACTOR.get(unit, 1)
+    unit = "year" if unit in _UNIT_FACTOR else unit
+    if unit == "week" and not float(amount).is_integer():
+        amount, unit = amount * 7, "day"
+    parts = {unit: amount}
+    smaller = _SMALLER_UNIT.get(unit)
+    if smaller and not float(amount).is_integer() and float(rest := (amount % 1) * smaller[1]).is_integer():
+        parts = {unit: int(amount), smaller[0]: rest}
+    dated = "".join(f"{_number(n)}{_UNITS[u]}" for u, n in parts.items() if n and u not in _CLOCK_UNITS)
+    clocked = "".join(f"{_number(n)}{_UNITS[u]}" for u, n in parts.items() if n and u in _CLOCK_UNITS)
+    return "P" + dated + (f"T{clocked}" if clocked else "")
+
+
+def _half_duration(text: str) -> str | None:
+    """ISO 8601 for "half an hour", "two and a half years", "a year and a half", "1.5 hours"."""
+    m = _HALF_DURATION.match(text)
+    if m is None:
+        return None
+    if m.group(1):  # half an hour
+        return iso_duration(0.5, _unit(m.group(2)))
+    if m.group(4):  # two and a half years
+        count = _count(m.group(3))
+        return None if count is None else iso_duration(count + 0.5, _unit(m.group(5)))
+    if m.group(7):  # a year and a half
+        return iso_duration(1.5, _unit(m.group(6)))
+    return iso_duration(float(m.group(8)), _unit(m.group(9)))
 
 
 def _duration(text: str) -> TimeReading | None:
@@ -289,9 +427,9 @@ def _duration(text: str) -> TimeReading | None:
     if m := _DURATION.match(body):
         count = _count(m.group(1))
         if count is not None:
-            unit = _unit(m.group(2))
-            prefix = "PT" if unit in _CLOCK_UNITS else "P"
-            return TimeReading(f"{prefix}{count * _UNIT_FACTOR.get(unit, 1)}{_UNITS[unit]}", "duration", bound is not None)
+            return TimeReading(iso_duration(count, _unit(m.group(2))), "duration", bound is not None)
+    if (value := _half_duration(body)) is not None:
+        return TimeReading(value, "duration", bound is not None)
     if _DURATION_RANGE.match(body):
         return TimeReading(None, "duration", True)
     if _VAGUE_DURATION.match(body):
@@ -306,13 +444,13 @@ def _recurring(text: str) -> TimeReading | None:
     return None
 
 
-def _point(text: str, anchor: date | None, future: bool) -> TimeReading | None:
+def _point(text: str, anchor: date | None, lean: Lean) -> TimeReading | None:
     """One date, date-time or time of day (not an interval)."""
     clock, rest = _clock(text)
     rest = " ".join(rest.split())
-    day = _calendar_date(rest, anchor, future)
+    day = _part_of_year(rest, anchor, lean) or _calendar_date(rest, anchor, lean)
     if day is None and anchor is not None:
-        day = _relative_date(rest, anchor, future)
+        day = _relative_date(rest, anchor, lean)
     if clock is None:
         return day
     if day is None or day.value is None or day.kind != "date" or len(day.value) != 10:
@@ -320,10 +458,23 @@ def _point(text: str, anchor: date | None, future: bool) -> TimeReading | None:
     return TimeReading(f"{day.value}T{clock}", "datetime", day.approximate)
 
 
-def _interval(text: str, anchor: date | None, future: bool) -> TimeReading | None:
+def _ends(first_text: str, last_text: str, anchor: date | None, lean: Lean) -> tuple[TimeReading | None, TimeReading | None]:
+    """Both ends of a range; a year written once at the end serves both ("from March to June
+    2019"), and an end without a year that would come before the start moves a year on."""
+    year = re.search(r"\b(\d{4})$", last_text)
+    if year and not re.search(r"\d{4}", first_text) and re.search(rf"\b{_MONTH}", first_text):
+        first_text = f"{first_text} {year.group(1)}"
+    first, last = _point(first_text, anchor, lean), _point(last_text, anchor, lean)
+    if first and last and first.value and last.value and last.value < first.value and year is None:
+        if first.kind == last.kind == "date" and re.match(r"^\d{4}-\d{2}", last.value):
+            last = TimeReading(f"{int(last.value[:4]) + 1}{last.value[4:]}", last.kind, last.approximate)
+    return first, last
+
+
+def _interval(text: str, anchor: date | None, lean: Lean) -> TimeReading | None:
     """"since 1991", "from 2015 to 2018", "October 10-12": two ends joined by a slash."""
     if m := _SINCE.match(text):
-        start = _point(m.group(1), anchor, False)
+        start = _point(m.group(1), anchor, "past")
         if start is None:
             return None
         if start.value is None or anchor is None:
@@ -332,7 +483,7 @@ def _interval(text: str, anchor: date | None, future: bool) -> TimeReading | Non
     if m := _DAY_RANGE.match(text):
         month = _month_number(m.group(1))
         first, last = int(m.group(2)), int(m.group(3))
-        year = int(m.group(4)) if m.group(4) else (nearest_year(month, first, anchor, future) if anchor else None)
+        year = int(m.group(4)) if m.group(4) else _year_of(month, first, anchor, lean)
         if year is None:
             return TimeReading(None, "interval")
         try:
@@ -340,22 +491,29 @@ def _interval(text: str, anchor: date | None, future: bool) -> TimeReading | Non
         except ValueError:
             return TimeReading(None, "interval")
     if m := _RANGE.match(text):
-        first, last = _point(m.group(1), anchor, future), _point(m.group(2), anchor, future)
+        first, last = _ends(m.group(1), m.group(2), anchor, lean)
         if first is not None and last is not None and first.value and last.value:
             return TimeReading(f"{first.value}/{last.value}", "interval", first.approximate or last.approximate)
     return None
 
 
-def resolve_time(text: str, anchor: date | None, future: bool = False) -> TimeReading:
+def reads_as_time(text: str) -> bool:
+    """Whether a phrase reads as a date or time at all (any anchor will do to tell)."""
+    return resolve_time(text, date(2000, 1, 1)).kind is not None
+
+
+def resolve_time(text: str, anchor: date | None, future: bool = False, past: bool = False) -> TimeReading:
     """ISO 8601 for a date or time expression, read from ``anchor`` (the publication date).
 
     ``future`` says the sentence looks ahead ("will meet on Friday"), so an ambiguous weekday
-    or month-day falls after the anchor rather than before it.
+    or month-day falls after the anchor rather than before it; ``past`` says it is in the past
+    tense ("stormed the hall on Jan. 6"), so a month-day or month does not fall after it.
     """
+    lean: Lean = "future" if future else "past" if past else None
     lowered = " ".join(text.lower().replace("’", "'").split())
     lowered = re.sub(r"^(?:on|in|by|during|of|from|at(?!\s+(?:least|most)\b))\s+", "", lowered)
     for step in (_recurring, _duration):
         if (reading := step(lowered)) is not None:
             return reading
-    reading = _interval(lowered, anchor, future) or _point(lowered, anchor, future)
+    reading = _interval(lowered, anchor, lean) or _point(lowered, anchor, lean)
     return reading or TimeReading(None, None)
