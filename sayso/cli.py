@@ -21,6 +21,7 @@ from . import api
 from .analyze.tagger import MODEL_PATH
 from .errors import IngestError, SaysoError
 from .evaluate import DEFAULT_SYSTEMS, evaluate, load_split
+from .evaluate.linking import evaluate_linking, link_tables
 from .evaluate.report import print_evaluation
 from .link import ALIAS_ACTIONS, decide_alias, link_store
 from .model import VERDICTS
@@ -37,7 +38,7 @@ app = typer.Typer(
 )
 
 out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line at any width
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -302,6 +303,29 @@ def eval_polnear(
         sys.stdout.write(json.dumps(result.to_dict(per_publisher), ensure_ascii=False, indent=2) + "\n")
     else:
         print_evaluation(out, result, per_publisher)
+
+
+@eval_app.command("link")
+@_reports_errors
+def eval_link(
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="A link corpus folder (gold.json, manifest.json, articles/). Default: benchmarks/link_corpus."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every gold claim not found and every wrong verdict."),
+) -> None:
+    """Score linking on a hand-labelled multi-article corpus: grouping, verdicts, stances, origins.
+
+    The articles are analysed, stored in a throw-away database and linked as `sayso ingest`
+    would; see docs/linking.md for the measures.
+    """
+    result = evaluate_linking(corpus)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    for table in link_tables(result):
+        out.print(table)
+    if errors:
+        for line in result.errors:
+            out.print(line, markup=False)
 
 
 @app.command()

@@ -100,7 +100,7 @@ def test_wire_copies_are_one_source(store: Store) -> None:
     moved = holding(store, "12 patients had been moved")
     assert moved.verdict == "single_source", moved.explanation
     assert len({m.article for m in moved.members}) == 2 and len({m.source_group for m in moved.members}) == 1
-    assert "copies of one story" in moved.explanation or "wire credit" in moved.explanation
+    assert "one source because" in moved.explanation
 
 
 def test_relaying_an_outlet_is_not_independent(store: Store) -> None:

@@ -3,17 +3,21 @@
 A claim is only compared with propositions that share a blocking key with it — an entity
 in its content, the class of what its figures count, or one of its content words — so linking
 one article costs in proportion to its claims, not to the store. The score mixes word overlap
-(Dice over stems), entity overlap (Jaccard over linked entities) and a bonus when both count
-the same kind of thing; a claim joins the best proposition scoring at least ``THRESHOLD``.
+(Dice and overlap coefficient over stems), entity overlap (Jaccard over linked entities) and a bonus when both count
+the same kind of thing and say something in common of it; against a proposition the score is
+half the closest member's and half the members' mean, so one stray member cannot pull in
+more. A claim joins the best proposition scoring at least ``THRESHOLD``.
 """
 
 from __future__ import annotations
 
 from .facts import ClaimFacts
+from .words import common_terms, stem
 
-THRESHOLD = 0.4
-WORDS, ENTITIES, COUNTED = 0.55, 0.3, 0.35
+THRESHOLD = 0.6
+WORDS, ENTITIES, COUNTED, SAME_FIGURE = 0.7, 0.3, 0.45, 0.25
 MAX_TERM_KEYS = 8
+BIG_FIGURE = 100
 
 
 def blocking_keys(claim: ClaimFacts) -> list[str]:
@@ -24,8 +28,14 @@ def blocking_keys(claim: ClaimFacts) -> list[str]:
     return keys + [f"t:{t}" for t in words]
 
 
-def _dice(a: set[object], b: set[object]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+def _word_overlap(a: set[str], b: set[str]) -> float:
+    """Dice, averaged with the overlap coefficient once two words are shared: a short claim whose
+    words all recur in a longer one ("talks ended on Thursday") is close to it."""
+    shared = len(a & b)
+    if not shared:
+        return 0.0
+    dice = 2 * shared / (len(a) + len(b))
+    return (dice + shared / min(len(a), len(b))) / 2 if shared >= 2 else dice
 
 
 def _jaccard(a: set[object], b: set[object]) -> float:
@@ -34,19 +44,40 @@ def _jaccard(a: set[object], b: set[object]) -> float:
 
 def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     """How likely two claims are about the same thing, between 0 and about 1."""
-    words = _dice(a.terms, b.terms)  # type: ignore[arg-type]
-    entities = _jaccard(a.entities, b.entities)  # type: ignore[arg-type]
-    score = WORDS * words + ENTITIES * entities
-    if (words or entities) and a.counted_classes() & b.counted_classes():
-        score += COUNTED  # the same kind of thing counted, in claims that share some subject
+    words = _word_overlap(a.terms, b.terms)
+    if a.entities and b.entities:
+        score = WORDS * words + ENTITIES * _jaccard(a.entities, b.entities)  # type: ignore[arg-type]
+    else:
+        score = words  # no names to compare: the words decide
+    shared = a.counted_classes() & b.counted_classes()
+    if shared and (_same_predicate(a, b) or _same_figure(a, b, shared)):
+        score += COUNTED  # the same kind of thing counted, and something said of it or its number in common
+    if shared and _same_figure(a, b, shared):
+        score += SAME_FIGURE  # one figure for one kind of thing is rarely a coincidence
     return score
 
 
-def best_match(claim: ClaimFacts, candidates: dict[str, list[ClaimFacts]]) -> tuple[str | None, float]:
-    """The proposition whose closest member is closest to ``claim``, if close enough."""
-    best, best_score = None, 0.0
-    for proposition, members in sorted(candidates.items()):
-        score = max((similarity(claim, m) for m in members), default=0.0)
-        if score > best_score:
-            best, best_score = proposition, score
-    return (best, best_score) if best_score >= THRESHOLD else (None, best_score)
+def _same_figure(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
+    """Whether both state one large figure for one kind of thing ("4000 mercenaries", "the 4,000 … mercenaries");
+    small ones (two dead, three patients) recur by chance."""
+    values = {(f["counted"], f["value"]) for f in a.figures if f.get("counted") in classes and (f.get("value") or 0) >= BIG_FIGURE}
+    return any((f["counted"], f["value"]) in values for f in b.figures)
+
+
+def _same_predicate(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether two claims share a common word beyond the counted nouns ("destroyed" in "300 homes destroyed")."""
+    counted = {stem(w) for f in a.figures + b.figures for w in str(f.get("counted_text") or "").split()}
+    return bool((common_terms(a.content) & common_terms(b.content)) - counted)
+
+
+def best_match(claim: ClaimFacts, candidates: dict[str, list[ClaimFacts]]) -> str | None:
+    """The proposition closest to ``claim``, if close enough to join."""
+    scored = []
+    for proposition, members in candidates.items():
+        if not members:
+            continue
+        scores = [similarity(claim, m) for m in members]
+        score = (max(scores) + sum(scores) / len(scores)) / 2  # half single-, half average-link: no chaining
+        if score >= THRESHOLD:
+            scored.append((-score, proposition))
+    return min(scored)[1] if scored else None

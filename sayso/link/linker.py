@@ -84,7 +84,8 @@ def _figures(quantities: list[Any]) -> list[dict[str, Any]]:
     for q in quantities:
         item = {"text": q.text, "value": q.value, "low": q.low, "high": q.high, "approximate": q.approximate, "unit": q.unit}
         item["counted_text"] = q.counted
-        item["counted"] = counted_class(q.counted) or (f"unit:{q.unit}" if q.unit else None)
+        money = f"unit:{q.unit}" + (f"/{q.per}" if q.per else "") if q.unit else None
+        item["counted"] = counted_class(q.counted) or money
         found.append(item)
     return found
 
@@ -168,13 +169,14 @@ def link_article(state: LinkState, analysis: Analysis, book: AliasBook | None = 
         return ArticleLinks(article.id, article.id)
     book = book or AliasBook(state)
     sig = signature(article.text)
-    keys = bands(sig)
-    copy_of = _copy_group(state, article.id, sig, keys)
-    state.add_linked_article(article.id, copy_of, sig, keys)
+    band_keys = bands(sig)
+    copy_of = _copy_group(state, article.id, sig, band_keys)
+    state.add_linked_article(article.id, copy_of, sig, band_keys)
     entities = _Entities(book, analysis)
     outlet_entity = entities.named(article.outlet, "outlet") if article.outlet else None
     result = ArticleLinks(article.id, copy_of)
     added: dict[str, list[ClaimFacts]] = {}
+    keys: dict[str, list[str]] = {}
     for claim in claim_facts(analysis, entities, copy_of, outlet_entity):
         if state.has_member(claim.claim):
             continue
@@ -182,16 +184,18 @@ def link_article(state: LinkState, analysis: Analysis, book: AliasBook | None = 
         candidates = _stored(state, state.candidates(claim_keys))
         for proposition, new in added.items():
             candidates.setdefault(proposition, []).extend(new)
-        proposition, _ = best_match(claim, candidates)
+        proposition = best_match(claim, candidates)
         if proposition is None:
             proposition = "p" + digest(claim.claim, "proposition")
             result.founded.add(proposition)
         added.setdefault(proposition, []).append(claim)
+        keys.setdefault(proposition, []).extend(claim_keys)
         result.claims += 1
     for proposition, new in added.items():
         old = _stored(state, [proposition], limit=None).get(proposition, []) if proposition not in result.founded else []
-        _judge_and_save(state, proposition, old + new)
-        state.add_keys(proposition, [k for c in new for k in blocking_keys(c)])
+        known = {c.claim for c in new}
+        _judge_and_save(state, proposition, [c for c in old if c.claim not in known] + new)
+        state.add_keys(proposition, keys[proposition])
     result.touched = set(added)
     return result
 

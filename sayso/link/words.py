@@ -9,6 +9,7 @@ and "fighter", "sent" and "sending" meet. Counted things ("ISIS fighters", "mili
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -54,14 +55,30 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> set[str]:
-    """Stems of the content words of ``text``."""
+    """Stems of the content words of ``text``; words for one counted group become its class."""
     found = set()
     for word in _WORD.findall(text):
         lower = word.lower()
         if len(lower) < 3 or lower in STOP_WORDS or lower in _EXTRA_STOP:
             continue
-        found.add(stem(lower))
+        stemmed = stem(lower)
+        found.add(_CLASS_OF.get(stemmed, stemmed))
     return found
+
+
+@lru_cache(maxsize=65536)
+def common_terms(text: str) -> frozenset[str]:
+    """Stems of the words that are not names (never capitalised mid-sentence): what is said *of* the names."""
+    found = set()
+    for match in _WORD.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        if len(lower) < 3 or lower in STOP_WORDS or lower in _EXTRA_STOP:
+            continue
+        if word[0].isupper() and match.start() > 0 and text[: match.start()].rstrip()[-1:] not in ('"', "'", "“", "‘", ".", ""):
+            continue
+        found.add(stem(lower))
+    return frozenset(found)
 
 
 def counted_class(counted: str | None) -> str | None:
