@@ -21,7 +21,11 @@ from . import api
 from .analyze.tagger import MODEL_PATH
 from .errors import IngestError, SaysoError
 from .evaluate import DEFAULT_SYSTEMS, evaluate, load_split
+from .evaluate.assertions import assertion_confusion_table, assertion_table, evaluate_assertions
+from .evaluate.claim_details import evaluate_claim_details, summary_table
 from .evaluate.linking import evaluate_linking, link_tables
+from .evaluate.normalisation import NormalisationEvaluation, errors_table, evaluate_quantities, evaluate_times, normalisation_table
+from .evaluate.speech_acts import confusion_table, evaluate_speech_acts, speech_act_table
 from .evaluate.report import print_evaluation
 from .link import ALIAS_ACTIONS, decide_alias, link_store
 from .model import VERDICTS
@@ -326,6 +330,74 @@ def eval_link(
     if errors:
         for line in result.errors:
             out.print(line, markup=False)
+
+
+@eval_app.command("claims")
+@_reports_errors
+def eval_claims(as_json: bool = typer.Option(False, "--json", help="Print every figure as one JSON object.")) -> None:
+    """Measure speech acts, unattributed assertions, quantities and dates, in one summary table.
+
+    Uses the hand-labelled samples in sayso/evaluate/gold (see its README); details per
+    measure: `sayso eval quantities|times|speech-acts|unattributed`.
+    """
+    result = evaluate_claim_details()
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(summary_table(result))
+
+
+@eval_app.command("quantities")
+@_reports_errors
+def eval_quantities(
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every expression read wrongly."),
+) -> None:
+    """Quantity normalisation on the hand-written test set: value, bounds, unit, rate, what is counted."""
+    _print_normalisation(evaluate_quantities(), as_json, errors)
+
+
+@eval_app.command("times")
+@_reports_errors
+def eval_times(
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every expression read wrongly."),
+) -> None:
+    """Date and time normalisation on the hand-written test set, anchored on publication dates."""
+    _print_normalisation(evaluate_times(), as_json, errors)
+
+
+def _print_normalisation(evaluation: NormalisationEvaluation, as_json: bool, errors: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(normalisation_table(evaluation))
+    if errors:
+        out.print(errors_table(evaluation))
+
+
+@eval_app.command("speech-acts")
+@_reports_errors
+def eval_speech_acts(as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object.")) -> None:
+    """Speech acts (assert, deny, retract, revise, hedge, concede, no comment) on labelled PolNeAR dev attributions."""
+    result = evaluate_speech_acts()
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(speech_act_table(result))
+        out.print(confusion_table(result))
+
+
+@eval_app.command("unattributed")
+@_reports_errors
+def eval_unattributed(as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object.")) -> None:
+    """Unattributed news and background assertions on labelled PolNeAR dev sentences."""
+    result = evaluate_assertions()
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(assertion_table(result))
+        out.print(assertion_confusion_table(result))
 
 
 @app.command()

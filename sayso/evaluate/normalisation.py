@@ -291,16 +291,3 @@ def errors_table(evaluation: NormalisationEvaluation) -> Table:
         wrong = [name for name, right in item.fields.items() if not right]
         table.add_row(item.id, item.text, item.found or "–", _shown(item.expected, wrong), _shown(item.predicted, wrong))
     return table
-
-
-def main() -> None:  # pragma: no cover - a convenience: python -m sayso.evaluate.normalisation
-    from rich.console import Console
-
-    console = Console()
-    for evaluation in (evaluate_quantities(), evaluate_times()):
-        console.print(normalisation_table(evaluation))
-        console.print(errors_table(evaluation))
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
