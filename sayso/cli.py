@@ -275,6 +275,32 @@ def show(
             print_analysis(out, analysis)
 
 
+@app.command()
+@_reports_errors
+def serve(
+    db: Optional[str] = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Serve the store: web pages at / and the REST API at /api/ (schema at /api/openapi.json).
+
+    Reading is open unless $SAYSO_READ_TOKEN is set; writing (POST /api/articles) needs
+    $SAYSO_TOKEN, sent as 'Authorization: Bearer TOKEN', and is off without it. See docs/serve.md.
+    """
+    import uvicorn
+
+    from .serve import create_app
+
+    web = create_app(db)
+    settings = web.state.settings
+    err.print(
+        f"sayso: http://{host}:{port}/ · writing {'on' if settings.token else 'off (no SAYSO_TOKEN)'}"
+        f" · reading {'needs a token' if settings.read_token else 'open'}",
+        markup=False,
+    )
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 eval_app = typer.Typer(
     help="Measure extraction quality on annotated corpora, beside peers and published results.",
     no_args_is_help=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ..model import Member, Proposition
@@ -34,7 +34,8 @@ class LinkedEntity:
         }
 
 
-def _member(row: MemberRow) -> Member:
+def member_from(row: MemberRow) -> Member:
+    """A proposition member row as the shared dataclass."""
     return Member(
         claim=row.claim_id, article=row.article_id, content=row.content, speaker=row.speaker,
         origin=row.origin, via=list(row.via), stance=row.stance, value=row.value, low=row.low,  # type: ignore[arg-type]
@@ -43,13 +44,14 @@ def _member(row: MemberRow) -> Member:
     )
 
 
-def _proposition(session: Session, row: PropositionRow) -> Proposition:
+def proposition_from(session: Session, row: PropositionRow) -> Proposition:
+    """A proposition row with its members, oldest first."""
     members = session.scalars(
         select(MemberRow)
         .where(MemberRow.proposition_id == row.id)
         .order_by(MemberRow.published, MemberRow.article_id, MemberRow.position, MemberRow.claim_id)
     )
-    return Proposition(row.id, row.label, row.verdict, row.explanation, [_member(m) for m in members])  # type: ignore[arg-type]
+    return Proposition(row.id, row.label, row.verdict, row.explanation, [member_from(m) for m in members])  # type: ignore[arg-type]
 
 
 def entity_ids_named(session: Session, name: str) -> list[int]:
@@ -65,6 +67,14 @@ def list_propositions(
     session: Session, verdict: str | None = None, entity: str | None = None, limit: int | None = None, members_at_least: int = 1
 ) -> list[Proposition]:
     """Propositions, the most recently changed first."""
+    query = proposition_query(session, verdict, entity, members_at_least)
+    return [proposition_from(session, row) for row in session.scalars(query.limit(limit))]
+
+
+def proposition_query(
+    session: Session, verdict: str | None = None, entity: str | None = None, members_at_least: int = 1
+) -> Select[tuple[PropositionRow]]:
+    """The propositions ``list_propositions`` lists, as a query to page or count."""
     query = select(PropositionRow).order_by(PropositionRow.updated_at.desc(), PropositionRow.id)
     if verdict:
         query = query.where(PropositionRow.verdict == verdict)
@@ -78,13 +88,13 @@ def list_propositions(
             MemberRow.origin_entity.in_(ids) | MemberRow.article_id.in_(articles)
         )
         query = query.where(PropositionRow.id.in_(mentioned))
-    return [_proposition(session, row) for row in session.scalars(query.limit(limit))]
+    return query
 
 
 def one_proposition(session: Session, prefix: str) -> list[Proposition]:
     """Propositions whose id starts with ``prefix`` (at most two: enough to tell it is ambiguous)."""
     query = select(PropositionRow).where(PropositionRow.id.startswith(prefix.lower(), autoescape=True)).limit(2)
-    return [_proposition(session, row) for row in session.scalars(query)]
+    return [proposition_from(session, row) for row in session.scalars(query)]
 
 
 def entities_named(session: Session, name: str, claims: int = 50) -> list[LinkedEntity]:
@@ -99,5 +109,5 @@ def entities_named(session: Session, name: str, claims: int = 50) -> list[Linked
         said = session.scalars(
             select(MemberRow).where(MemberRow.origin_entity == entity_id).order_by(MemberRow.published.desc(), MemberRow.claim_id).limit(claims)
         )
-        found.append(LinkedEntity(row.id, row.name, row.type, forms, articles, [_member(m) for m in said]))
+        found.append(LinkedEntity(row.id, row.name, row.type, forms, articles, [member_from(m) for m in said]))
     return found

@@ -21,6 +21,21 @@ from .database import one_line, open_engine, resolve_url, shown
 from .link_state import LinkState
 from .migrate import upgrade
 from .proposition_views import LinkedEntity, entities_named, list_propositions, one_proposition
+from .queries import (
+    ArticleSummary,
+    ClaimFilter,
+    EntitySummary,
+    OutletSummary,
+    Page,
+    PropositionRef,
+    article_page,
+    claim_page,
+    entity_claims,
+    entity_page,
+    outlets,
+    proposition_page,
+    proposition_refs,
+)
 from .schema import LINK_TABLES, TABLES, ArticleRow, AssertionRow, AttributionRow, EntityRow, LinkedArticleRow
 
 MIN_PREFIX = 4
@@ -229,6 +244,47 @@ class Store:
         """Linked entities one of whose names contains ``name``, with what each said."""
         with _failing_as("cannot read entities"), self._session() as session:
             return entities_named(session, name)
+
+    # Pages for the web app and the REST API (see queries.py).
+
+    def find_claims(self, where: ClaimFilter | None = None, offset: int = 0, limit: int = 50) -> Page[StoredClaim]:
+        """Attributions matching ``where``, the latest published article first, one page of them."""
+        with _failing_as("cannot search claims"), self._session() as session:
+            page = claim_page(session, where or ClaimFilter(), offset, limit)
+        return page.map(lambda r: StoredClaim(r[0].article_id, r[1], r[2], r[3], attribution_from(r[0])))
+
+    def article_page(self, outlet: str | None = None, offset: int = 0, limit: int = 50) -> Page[ArticleSummary]:
+        """Articles (of one outlet), the latest published first, with their claim counts."""
+        with _failing_as("cannot list articles"), self._session() as session:
+            return article_page(session, outlet, offset, limit)
+
+    def outlets(self) -> list[OutletSummary]:
+        """Every outlet with stored articles, with its counts of articles and claims."""
+        with _failing_as("cannot list outlets"), self._session() as session:
+            return outlets(session)
+
+    def entity_page(self, name: str | None = None, offset: int = 0, limit: int = 50) -> Page[EntitySummary]:
+        """Linked entities (whose names contain ``name``), most claims first, with aliases."""
+        with _failing_as("cannot list entities"), self._session() as session:
+            return entity_page(session, name, offset, limit)
+
+    def entity_claims(self, entity_id: int, offset: int = 0, limit: int = 50) -> tuple[LinkedEntity, int] | None:
+        """One linked entity with a page of what it said (newest first) and how much it said in all."""
+        with _failing_as(f"cannot read entity {entity_id}"), self._session() as session:
+            return entity_claims(session, entity_id, offset, limit)
+
+    def proposition_page(
+        self, verdict: str | None = None, entity: str | None = None, members_at_least: int = 1, offset: int = 0, limit: int = 50
+    ) -> Page[Proposition]:
+        """``propositions`` one page at a time, with the number there are in all."""
+        with _failing_as("cannot list propositions"), self._session() as session:
+            return proposition_page(session, verdict, entity, members_at_least, offset, limit)
+
+    def proposition_refs(self, claim_ids: list[str]) -> dict[str, PropositionRef]:
+        """The proposition each claim was linked into, by claim id."""
+        with _failing_as("cannot read propositions"), self._session() as session:
+            return proposition_refs(session, claim_ids)
+
 
 
 def _of(session: Session, table: type[ArticlePart], article: ArticleRow) -> list[ArticlePart]:

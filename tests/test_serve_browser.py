@@ -1,0 +1,206 @@
+"""The pages in a real browser: headless Chromium, through Selenium, against `sayso serve`.
+
+The server is `sayso serve` itself, started in a subprocess on a free loopback port over the
+test store (the seed, the flood story of the invented link corpus, and a hostile article).
+Each page is loaded and checked for what a person sees; screenshots go to a temporary folder,
+and also to $SAYSO_SCREENSHOTS when it is set (`docs/images/` was made that way). Skipped,
+with the reason, only when Chromium or its driver is not installed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from serve_corpus import HOSTILE, HOSTILE_TEXT, corpus_db, store  # noqa: F401 - store is a fixture
+from sayso.store import Store
+from test_serve_api import start_server, stop_server
+
+CHROMIUM = os.environ.get("SAYSO_CHROMIUM", "/usr/bin/chromium")
+DRIVER = os.environ.get("SAYSO_CHROMEDRIVER", "/usr/bin/chromedriver")
+
+pytestmark = pytest.mark.skipif(
+    not (Path(CHROMIUM).exists() and Path(DRIVER).exists()),
+    reason=f"no Chromium: {CHROMIUM} or {DRIVER} is missing (apt-get install chromium chromium-driver)",
+)
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support import expected_conditions  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("serve")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SAYSO_")}
+    process, base = start_server(["--db", str(corpus_db())], folder, env=env)
+    try:
+        yield base
+    finally:
+        stop_server(process)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    for argument in (
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}",
+    ):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.set_window_size(1400, 1000)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def screenshot(driver: object, folder: Path, name: str, full: bool = False) -> Path:
+    """Save what the browser shows; ``full``: the whole page's height, not just the window."""
+    path = folder / f"{name}.png"
+    if full:
+        height = driver.execute_script("return document.documentElement.scrollHeight")  # type: ignore[attr-defined]
+        width = driver.get_window_size()["width"]  # type: ignore[attr-defined]
+        driver.set_window_size(width, min(max(height + 140, 600), 6000))  # type: ignore[attr-defined]
+    driver.save_screenshot(str(path))  # type: ignore[attr-defined]
+    assert path.stat().st_size > 5000
+    keep = os.environ.get("SAYSO_SCREENSHOTS")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, Path(keep) / path.name)
+    return path
+
+
+def background(driver: object, selector: str) -> str:
+    return driver.find_element(By.CSS_SELECTOR, selector).value_of_css_property("background-color")  # type: ignore[attr-defined]
+
+
+def no_alert(driver: object) -> bool:
+    try:
+        driver.switch_to.alert  # type: ignore[attr-defined]
+    except NoAlertPresentException:
+        return True
+    return False
+
+
+def test_article_page_highlights_speaker_cue_and_content_in_distinct_colours(browser, server, shots, store) -> None:  # type: ignore[no-untyped-def]
+    seed = next(a for a in store.articles() if a.title and "Nagorno" in a.title)
+    browser.set_window_size(1400, 1000)
+    browser.get(f"{server}/articles/{seed.id}")
+    assert "ISIS finds Nagorno Karabakh" in browser.find_element(By.TAG_NAME, "h1").text
+    speakers = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".article-text .hl-speaker")]
+    assert "French President Emmanuel Macron" in speakers and "the Observatory for Human Rights" in speakers
+    colours = {role: background(browser, f".article-text .hl-{role}") for role in ("speaker", "cue", "content", "assertion", "background")}
+    assert len(set(colours.values())) == 5, colours
+    body = browser.find_element(By.CSS_SELECTOR, ".article-text").text
+    assert "Turkey is also a NATO member." in body
+    screenshot(browser, shots, "article-seed")
+    # a claim number in the text leads to the claim's card, which names the proposition
+    browser.find_element(By.CSS_SELECTOR, ".article-text a.ref[aria-label='claim 2']").click()
+    WebDriverWait(browser, 20).until(expected_conditions.url_contains("#claim-"))
+    assert browser.current_url.endswith("#claim-" + store.get(seed.id).attributions[1].id)  # type: ignore[union-attr]
+    card = browser.find_element(By.CSS_SELECTOR, ".claim-card:target")
+    assert "Emmanuel Macron" in card.text and "Contested" in card.text
+    card.find_element(By.CSS_SELECTOR, "a.prop-link").click()
+    WebDriverWait(browser, 20).until(expected_conditions.url_contains("/propositions/"))
+    assert browser.find_element(By.CSS_SELECTOR, ".verdict-line").text.startswith("Contested")
+
+
+def test_proposition_page_shows_the_verdict_claims_timeline_and_drawing(browser, server, shots, store) -> None:  # type: ignore[no-untyped-def]
+    homes = next(p for p in store.propositions(verdict="corroborated") if p.label == "how many homes")
+    browser.set_window_size(1400, 1000)
+    browser.get(f"{server}/propositions/{homes.id}")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "how many homes"
+    assert "Corroborated: two or more independent sources say so." in browser.find_element(By.CSS_SELECTOR, ".verdict-line").text
+    assert "3 independent sources agree" in browser.find_element(By.CSS_SELECTOR, ".explanation").text
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".members .member")) == len(homes.members)
+    assert [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".timeline time")] == ["2031-03-12", "2031-03-13"]
+    drawing = browser.find_element(By.CSS_SELECTOR, ".chain-box svg")
+    assert drawing.size["width"] > 300 and drawing.size["height"] > 100
+    assert "origin" in drawing.text and "Ines Varga" in drawing.text
+    screenshot(browser, shots, "proposition-homes", full=True)
+    # a claim in the drawing is a link to it in its article
+    browser.set_window_size(1400, 1000)
+    browser.find_element(By.CSS_SELECTOR, ".chain-box svg a").click()
+    WebDriverWait(browser, 20).until(expected_conditions.url_contains("/articles/"))
+    assert browser.find_element(By.CSS_SELECTOR, ".claim-card:target")
+
+
+def test_start_entity_outlet_and_search_pages(browser, server, shots, store) -> None:  # type: ignore[no-untyped-def]
+    browser.set_window_size(1400, 1000)
+    browser.get(server + "/")
+    contested = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby='contested-h']")
+    assert "Contested" in contested.text and contested.find_elements(By.CSS_SELECTOR, ".prop-row")
+    assert browser.find_elements(By.CSS_SELECTOR, "section[aria-labelledby='single-h'] .prop-row")
+    screenshot(browser, shots, "start")
+
+    lind = store.entity_page("Oskar Lind").items[0].entity
+    browser.get(f"{server}/entities/{lind.id}")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Oskar Lind"
+    assert "Lind" in [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".alias")]
+    screenshot(browser, shots, "entity-lind")
+    browser.find_element(By.LINK_TEXT, "Daily Corran").click()
+    WebDriverWait(browser, 20).until(expected_conditions.url_contains("/outlets/"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Daily Corran"
+    screenshot(browser, shots, "outlet-daily-corran")
+
+    # search with the keyboard only: the box in the header, typed into, Enter
+    box = browser.find_element(By.ID, "quick-q")
+    box.send_keys("weir", Keys.ENTER)
+    WebDriverWait(browser, 20).until(expected_conditions.url_contains("/search?q=weir"))
+    heading = browser.find_element(By.CSS_SELECTOR, "main h2").text
+    assert heading.endswith("containing “weir”") and int(heading.split()[0]) > 3
+    results = browser.find_elements(By.CSS_SELECTOR, ".card-list .claim-card .quote")
+    assert results and all("weir" in r.text.lower() for r in results)
+    screenshot(browser, shots, "search-weir")
+
+
+def test_keyboard_and_phone(browser, server, shots, store) -> None:  # type: ignore[no-untyped-def]
+    seed = next(a for a in store.articles() if a.title and "Nagorno" in a.title)
+    browser.set_window_size(390, 844)
+    browser.get(f"{server}/articles/{seed.id}")
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    first = browser.switch_to.active_element
+    assert first.text == "Skip to content"
+    first.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 20).until(expected_conditions.url_contains("#main"))
+    overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1, f"the page is {overflow}px wider than a phone"
+    text = browser.find_element(By.CSS_SELECTOR, ".article-text")
+    assert text.size["width"] <= 390 and text.value_of_css_property("font-size") in ("17.28px", "17.3px")
+    screenshot(browser, shots, "article-seed-phone")
+
+
+def test_hostile_article_shows_as_text_and_runs_nothing(browser, server, shots) -> None:  # type: ignore[no-untyped-def]
+    browser.set_window_size(1400, 1000)
+    browser.get(f"{server}/articles/{HOSTILE.id}")
+    assert no_alert(browser)
+    assert browser.find_element(By.TAG_NAME, "h1").text == HOSTILE.title
+    shown = browser.execute_script(
+        "const c = document.querySelector('.article-text').cloneNode(true);"
+        "c.querySelectorAll('.ref').forEach(r => r.remove()); return c.textContent;"
+    )
+    assert shown == HOSTILE_TEXT  # claim numbers aside, every character as written
+    assert not browser.find_elements(By.CSS_SELECTOR, ".article-text img, .article-text b, .article-text script")
+    assert browser.find_element(By.CSS_SELECTOR, ".meta a").text == HOSTILE.outlet
+    browser.get(f"{server}/search?q=%3Cscript%3E")
+    assert no_alert(browser)
+    assert "<script>alert('pwned')</script>" in browser.find_element(By.CSS_SELECTOR, ".card-list").text
+    screenshot(browser, shots, "hostile")

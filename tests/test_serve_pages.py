@@ -1,0 +1,255 @@
+"""The web pages, read as HTML: what each shows, the links between them, and that article text stays text."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import quote
+from xml.etree import ElementTree
+
+import pytest
+from fastapi.testclient import TestClient
+
+from serve_corpus import HOSTILE, HOSTILE_TEXT, store  # noqa: F401 - store is a fixture
+from sayso.model import Analysis, Proposition, Quantity
+from sayso.serve import create_app
+from sayso.serve.highlight import pieces
+from sayso.serve.pages import bounds_words, quantity_words
+from sayso.serve.svg import chain_svg
+from sayso.store import Store
+
+
+@pytest.fixture(scope="module")
+def client(store: Store) -> TestClient:
+    return TestClient(create_app(store=store, token="", read_token=""))
+
+
+@pytest.fixture(scope="module")
+def seed(store: Store) -> Analysis:
+    article = next(a for a in store.articles() if a.title and "Nagorno" in a.title)
+    found = store.get(article.id)
+    assert found is not None
+    return found
+
+
+class _Text(HTMLParser):
+    """The text a reader sees inside the element with class ``wanted``, leaving out claim numbers."""
+
+    def __init__(self, wanted: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.wanted, self.depth, self.skip, self.parts, self.classes = wanted, 0, 0, [], []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if self.depth:
+            self.depth += 1
+            if "ref" in classes:
+                self.skip = self.depth
+            self.classes.extend(classes)
+        elif self.wanted in classes:
+            self.depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            if self.skip == self.depth:
+                self.skip = 0
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+def shown_text(html: str, wanted: str) -> tuple[str, list[str]]:
+    parser = _Text(wanted)
+    parser.feed(html)
+    return "".join(parser.parts), parser.classes
+
+
+def links(html: str) -> set[str]:
+    return set(re.findall(r'href="([^"]+)"', html))
+
+
+def test_highlight_pieces_cover_the_text_exactly(seed: Analysis) -> None:
+    found = pieces(seed)
+    assert "".join(p.text for p in found) == seed.article.text
+    roles = {p.role for p in found}
+    assert {"speaker", "cue", "content", "assertion", "background"} <= roles
+    macron = [p for p in found if p.role == "speaker" and p.text == "French President Emmanuel Macron"]
+    assert len(macron) == 1 and macron[0].label == "claim 2: speaker"
+    anchors = {a for p in found for a in p.anchors}
+    assert anchors == {f"t-{n}" for n in range(1, len(seed.attributions) + len(seed.unattributed) + 1)}
+    assert any(p.nested for p in found)  # the chain: France's claim inside Macron's
+
+
+def test_article_page_shows_the_text_with_every_attribution_highlighted(client: TestClient, seed: Analysis, store: Store) -> None:
+    page = client.get(f"/articles/{seed.article.id}")
+    assert page.status_code == 200
+    text, classes = shown_text(page.text, "article-text")
+    assert text == seed.article.text  # the whole body, exactly, as a reader sees it
+    for role in ("hl-speaker", "hl-cue", "hl-content", "hl-assertion", "hl-background"):
+        assert role in classes, role
+    assert '<span class="hl-speaker" title="claim 2: speaker">French President Emmanuel Macron</span>' in page.text
+    assert '<span class="hl-background" title="claim 25: no source given (background)">Turkey is also a NATO member.</span>' in page.text
+    refs = store.proposition_refs([a.id for a in seed.attributions])
+    for number, attribution in enumerate(seed.attributions, 1):
+        assert f'id="claim-{attribution.id}"' in page.text
+        assert f'href="#claim-{attribution.id}" aria-label="claim {number}"' in page.text
+        assert f'id="t-{number}"' in page.text
+    links_on_page = links(page.text)
+    assert {f"/propositions/{r.id}" for r in refs.values()} <= links_on_page
+    assert any(link.startswith("/entities/") for link in links_on_page)
+    # the chain, the numbers, the speech act and the dates of a claim are spelled out
+    assert "AsiaNews (quoted)" in page.text and "Observatory for Human Rights" in page.text
+    assert "at least 300" in page.text and "1,800 USD per month" in page.text
+    assert "demanded to know" in page.text and "2020-10-20" in page.text
+    assert 'class="verdict verdict-contested"' in page.text
+
+
+def test_proposition_page_shows_the_verdict_members_timeline_and_drawing(client: TestClient, store: Store) -> None:
+    homes = next(p for p in store.propositions(verdict="corroborated") if p.label == "how many homes")
+    page = client.get(f"/propositions/{homes.id}")
+    assert page.status_code == 200
+    assert "Corroborated: two or more independent sources say so." in page.text
+    assert homes.explanation in page.text.replace("&#39;", "'")
+    assert page.text.count('<article class="member') == len(homes.members)
+    for member in homes.members:
+        assert f'href="/articles/{member.article}#claim-{member.claim}"' in page.text
+    days = re.findall(r'<time datetime="([\d-]+)">', page.text)
+    assert days == sorted(set(m.published for m in homes.members if m.published))
+    svg = page.text[page.text.index("<svg"): page.text.index("</svg>") + 6]
+    drawing = ElementTree.fromstring(svg)  # well-formed XML
+    words = " ".join(drawing.itertext())
+    assert "source 1" in words and "origin" in words and "Ines Varga" in words
+    alone = client.get(f"/propositions/{homes.id}/chain.svg")
+    assert alone.headers["content-type"] == "image/svg+xml" and alone.text == svg
+
+
+def test_the_drawing_converges_echoes_on_their_origin() -> None:
+    from sayso.model import Member
+
+    def member(claim: str, outlet: str, via: list[str], origin: str, group: int) -> Member:
+        return Member(claim=claim, article="0" * 16, content="c", speaker=None, origin=origin, via=via, outlet=outlet, published="2031-01-01", source_group=group)
+
+    drawing = chain_svg(Proposition("p1", "label", "single_source", "why", [
+        member("a1", "Wire", [], "Mayor <Ann>", 1),
+        member("a2", "Herald", ["Wire"], "Mayor <Ann>", 1),
+        member("a3", "Star", ["Herald", "Wire"], "Mayor <Ann>", 1),
+        member("a4", "Radio", [], "Engineer", 2),
+    ]))
+    root = ElementTree.fromstring(drawing)
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts.count("Mayor <Ann>") == 1  # one origin node for the group, escaped in the XML
+    assert "source 1" in texts and "source 2" in texts and texts.count("Wire") == 3  # a publisher, and a hop at two depths
+    assert len(list(root.iter("{http://www.w3.org/2000/svg}path"))) == 1 + 7  # the arrow head, then 7 edges
+    assert "style=" not in drawing and "<script" not in drawing
+
+
+def test_entity_page_lists_what_a_speaker_said_newest_first(client: TestClient, store: Store) -> None:
+    lind = store.entity_page("Oskar Lind").items[0].entity
+    page = client.get(f"/entities/{lind.id}")
+    assert page.status_code == 200
+    assert "<h1>Oskar Lind</h1>" in page.text and '<span class="alias">Lind</span>' in page.text
+    dates = re.findall(r"</a> · (\d{4}-\d{2}-\d{2}) · ", page.text)
+    assert dates and dates == sorted(dates, reverse=True)
+    assert len({*re.findall(r'href="/outlets/([^"]+)"', page.text)}) >= 2  # across outlets
+    assert client.get("/entities/999999").status_code == 404
+    listing = client.get("/entities?name=varga")
+    assert f'href="/entities/{store.entity_page("Ines Varga").items[0].entity.id}"' in listing.text
+
+
+def test_outlet_page(client: TestClient) -> None:
+    page = client.get("/outlets/" + quote("Port Avel Herald"))
+    assert page.status_code == 200 and "<h1>Port Avel Herald</h1>" in page.text
+    assert "2 articles" in page.text and page.text.count('class="claim-card"') >= 5
+    assert client.get("/outlets/Nowhere%20Times").status_code == 404
+    assert 'href="/outlets/Port%20Avel%20Herald"' in client.get("/outlets").text
+
+
+def test_search_page(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "weir", "outlet": "", "since": "", "until": "", "verdict": ""})
+    assert page.status_code == 200
+    assert re.search(r"<h2>\d+ claims containing “weir”</h2>", page.text)
+    narrowed = client.get("/search", params={"q": "weir", "verdict": "contested"})
+    assert narrowed.text.count('class="claim-card"') < page.text.count('class="claim-card"')
+    bad = client.get("/search", params={"since": "yesterday"})
+    assert bad.status_code == 422 and "since: &#39;yesterday&#39; is not a date" in bad.text
+    assert client.get("/search").status_code == 200  # the empty form
+
+
+def test_start_page_shows_contested_and_single_source_propositions(client: TestClient, store: Store) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    contested = store.propositions(verdict="contested")
+    assert contested and all(f'href="/propositions/{p.id}"' in page.text for p in contested[:10])
+    single = store.propositions(verdict="single_source", members_at_least=2)
+    assert single and f'href="/propositions/{single[0].id}"' in page.text
+    assert 'action="/search"' in page.text
+
+
+def test_every_link_on_the_pages_leads_somewhere(client: TestClient, seed: Analysis) -> None:
+    seen: set[str] = set()
+    for start in ("/", f"/articles/{seed.article.id}", "/propositions", "/entities", "/outlets", "/articles"):
+        for link in links(client.get(start).text):
+            target = link.split("#")[0].replace("&amp;", "&")
+            if target and target not in seen and target.startswith("/"):
+                seen.add(target)
+                assert client.get(target).status_code == 200, f"{start} → {target}"
+    assert len(seen) > 40
+
+
+def test_pages_send_a_strict_content_security_policy(client: TestClient, seed: Analysis) -> None:
+    for url in ("/", f"/articles/{seed.article.id}", "/search?q=x", "/nowhere"):
+        response = client.get(url)
+        policy = response.headers["content-security-policy"]
+        assert "default-src 'none'" in policy and "unsafe-inline" not in policy and "script-src" not in policy
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "<script" not in response.text and " style=" not in response.text
+        assert re.search(r"<[^>]+\son\w+=", response.text) is None  # no event handler attributes
+
+
+HOSTILE_MARKUP = ("<script", "<img", "<a href='javascript", "<b>", "<i>", "<u>")
+
+
+def _no_markup_from_the_article(html: str) -> None:
+    lowered = html.lower()
+    for markup in HOSTILE_MARKUP:
+        assert markup not in lowered, markup
+    assert re.search(r"<a\s[^>]*href=[\"']?javascript", lowered) is None
+
+
+def test_hostile_article_is_text_everywhere(client: TestClient, store: Store) -> None:
+    analysis = store.get(HOSTILE.id)
+    assert analysis is not None and analysis.attributions
+    page = client.get(f"/articles/{HOSTILE.id}")
+    assert page.status_code == 200
+    _no_markup_from_the_article(page.text)
+    text, _ = shown_text(page.text, "article-text")
+    assert text == HOSTILE_TEXT  # every character shown as itself, quote marks of every kind included
+    assert "&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;" in page.text
+    assert "<title>Council &lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt; vote &amp; the &#34;&lt;i&gt;minutes&lt;/i&gt;&#34; · sayso</title>" in page.text
+    outlet_link = "/outlets/" + quote(HOSTILE.outlet or "", safe="")
+    assert f'href="{outlet_link}"' in page.text
+    for url in (outlet_link, "/search?q=script", "/search?q=%3Cb%3Emembers", "/", "/articles", "/outlets",
+                *(f"/propositions/{r.id}" for r in store.proposition_refs([a.id for a in analysis.attributions]).values())):
+        shown = client.get(url)
+        assert shown.status_code == 200, url
+        _no_markup_from_the_article(shown.text)
+    found = client.get("/search", params={"q": "<script>"})
+    assert "&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;" in found.text
+    api = client.get(f"/api/articles/{HOSTILE.id}")
+    assert api.headers["content-type"] == "application/json" and api.json()["text"] == HOSTILE_TEXT
+
+
+@pytest.mark.parametrize(
+    ("quantity", "words"),
+    [
+        (Quantity("at least 300", 0, 12, 300, None, 300, None), "at least 300"),
+        (Quantity("hundreds of people", 0, 18, None, None, 100, 999, True, None, "people"), "about 100–999 people"),
+        (Quantity("1800 US Dollars a month", 0, 23, 1800, "USD", 1800, 1800, per="month"), "1,800 USD per month"),
+        (Quantity("up to 5,000", 0, 11, 5000, None, None, 5000), "at most 5,000"),
+    ],
+)
+def test_quantities_in_words(quantity: Quantity, words: str) -> None:
+    assert quantity_words(quantity) == words
+    assert bounds_words(None, None, None) == "no figure"
