@@ -63,7 +63,7 @@ ROLE_HEADS = frozenset(
     president minister spokesman spokeswoman spokesperson secretary chairman chairwoman chair
     director chief leader governor mayor senator ambassador general commander premier king queen
     prince chancellor official envoy representative adviser advisor head founder ceo sheriff
-    judge prosecutor attorney lawyer candidate nominee congressman congresswoman
+    judge justice prosecutor attorney lawyer candidate nominee congressman congresswoman
     """.split()
 )
 

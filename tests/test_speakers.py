@@ -1,0 +1,206 @@
+"""Speaker resolution and entities: invented articles (invented people, bodies and outlets) and the seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import find
+from sayso.analyze import analyze_article
+from sayso.model import Analysis, Article, Entity
+
+
+def analyse(text: str) -> Analysis:
+    return analyze_article(Article(text=text))
+
+
+def speaker_of(analysis: Analysis, content_start: str) -> tuple[str | None, str]:
+    a = find(analysis, content_start)
+    assert a.speaker is not None
+    return a.speaker.name, a.speaker.type
+
+
+def entity(analysis: Analysis, name: str) -> Entity:
+    found = [e for e in analysis.entities if e.name == name]
+    assert len(found) == 1, [(e.name, e.forms) for e in analysis.entities]
+    return found[0]
+
+
+# --- titles and roles ---------------------------------------------------------------------------
+
+
+def test_title_resolves_to_the_person_introduced_with_it() -> None:
+    result = analyse(
+        "Valdorian Prime Minister Ilse Karvonen said on Monday that the border would stay open. "
+        '"We will not build walls," the Prime Minister told reporters.'
+    )
+    assert speaker_of(result, 'We will not build walls') == ("Ilse Karvonen", "person")
+
+
+def test_the_spokesman_is_the_named_spokesman() -> None:
+    result = analyse(
+        "The ministry spokesman, Piet Oosterhuis, declined to comment on Tuesday. "
+        "Later the spokesman said the minister would travel to Brell."
+    )
+    assert speaker_of(result, "the minister would travel") == ("Piet Oosterhuis", "person")
+
+
+def test_the_president_is_not_the_vice_president() -> None:
+    result = analyse('President Nora Falk met Vice President Karl Ebner on Monday. "We are ready," the president said.')
+    assert speaker_of(result, 'We are ready') == ("Nora Falk", "person")
+
+
+def test_party_title_finds_the_nominee() -> None:
+    result = analyse("Green Party nominee Alma Reyes said taxes would rise. The Green nominee added that schools needed money.")
+    assert speaker_of(result, "that schools needed money") == ("Alma Reyes", "person")
+
+
+def test_headline_role_names_the_person_introduced_just_after() -> None:
+    result = analyse(
+        "Judge blocks Corvel dam project.\n\n"
+        "A district judge on Monday halted work on the dam. Judge Amira Castell said the permits were flawed."
+    )
+    assert find(result, "Corvel dam project").speaker.name == "Amira Castell"
+
+
+def test_someone_elses_spokesman_stays_unnamed() -> None:
+    result = analyse("Mayor Dora Lindqvist defended the budget. Her spokesman said the cuts were temporary.")
+    assert speaker_of(result, "the cuts were temporary") == (None, "vague")
+
+
+# --- names -------------------------------------------------------------------------------------
+
+
+def test_surname_resolves_to_full_name_even_when_ner_reads_an_organisation() -> None:
+    result = analyse("Marta Quillon, the mayor of Estford, said the bridge would close. Quillon added that repairs would take a year.")
+    assert speaker_of(result, "that repairs would take a year") == ("Marta Quillon", "person")
+    assert entity(result, "Marta Quillon").type == "person"
+
+
+def test_title_words_are_not_part_of_the_name() -> None:
+    result = analyse("Councillor Rudi Szabo said the library would close in May.")
+    assert speaker_of(result, "the library would close") == ("Rudi Szabo", "person")
+
+
+def test_mr_is_not_the_woman_with_the_same_surname() -> None:
+    result = analyse(
+        "Nora Falk and her husband, Erik Falk, opened the bakery in 1990. Mr. Falk said the business had never been better."
+    )
+    assert speaker_of(result, "the business had never been better") == ("Erik Falk", "person")
+
+
+def test_surname_alone_is_the_one_not_called_by_first_name() -> None:
+    result = analyse(
+        "Lisa Brandt and her brother Tom Brandt run the farm together. Lisa said the harvest was late this year. "
+        "Brandt said prices had fallen."
+    )
+    assert speaker_of(result, "the harvest was late") == ("Lisa Brandt", "person")
+    assert speaker_of(result, "prices had fallen") == ("Tom Brandt", "person")
+
+
+# --- pronouns ----------------------------------------------------------------------------------
+
+
+def test_pronoun_across_paragraphs_prefers_the_speaker_to_a_person_merely_mentioned() -> None:
+    result = analyse(
+        "Councillor Rudi Szabo said the library would close in May.\n\n"
+        "The building was designed by the architect Hugo Lenz in 1910 and restored in 1985.\n\n"
+        "He said the council had no choice."
+    )
+    assert speaker_of(result, "the council had no choice") == ("Rudi Szabo", "person")
+
+
+def test_she_is_the_woman_of_the_two() -> None:
+    result = analyse("Senator Paolo Denti met the mayor, Greta Holm, on Friday. She said the talks had been useful.")
+    assert speaker_of(result, "the talks had been useful") == ("Greta Holm", "person")
+
+
+def test_a_name_in_what_he_says_is_someone_else() -> None:
+    result = analyse(
+        "Oskar Lind, the union leader, spoke after the vote. He said Mara Vogt, the factory owner, had refused to meet."
+    )
+    assert speaker_of(result, "Mara Vogt, the factory owner") == ("Oskar Lind", "person")
+
+
+def test_it_is_the_outlet_or_company_that_spoke() -> None:
+    outlet = analyse("The Harrow Gazette reported that the mill would close. It said 300 jobs would be lost.")
+    assert speaker_of(outlet, "300 jobs would be lost") == ("Harrow Gazette", "outlet")
+    company = analyse("Tarnwell Motors said it would cut 200 jobs. It said demand had fallen.")
+    assert speaker_of(company, "demand had fallen") == ("Tarnwell Motors", "organisation")
+
+
+def test_they_after_an_unnamed_group_is_vague() -> None:
+    result = analyse("Local farmers say the drought is the worst in decades. They said the harvest would be half of last year's.")
+    assert speaker_of(result, "the harvest would be half") == (None, "vague")
+
+
+# --- organisations -----------------------------------------------------------------------------
+
+
+def test_acronym_variant_and_short_form_are_one_organisation() -> None:
+    result = analyse(
+        "The Halden Water Trust (HWT) said the river was unsafe for swimming. The HWT said testing would continue all summer. "
+        "Later the Trust said the results were clear."
+    )
+    trust = entity(result, "Halden Water Trust")
+    assert {"HWT", "Halden Water Trust", "Trust"} <= set(trust.forms)
+    for content in ("testing would continue", "the results were clear"):
+        assert speaker_of(result, content) == ("Halden Water Trust", "organisation")
+
+
+def test_the_company_is_the_company_in_view() -> None:
+    result = analyse("Tarnwell Motors reported a loss for the third quarter. The company said sales in Europe had fallen by a third.")
+    assert speaker_of(result, "sales in Europe had fallen") == ("Tarnwell Motors", "organisation")
+
+
+def test_campaign_is_named_after_its_candidate() -> None:
+    result = analyse(
+        "Governor Lena Marsh is running again. Her campaign said she had raised $2 million. "
+        "The Marsh campaign said the money came from small donors."
+    )
+    assert speaker_of(result, "she had raised") == ("Lena Marsh campaign", "organisation")
+    assert speaker_of(result, "the money came from small donors") == ("Lena Marsh campaign", "organisation")
+
+
+def test_vague_sources_are_never_forced_onto_a_name() -> None:
+    result = analyse(
+        "Mayor Ellen Varga opened the plant. Several regional leaders and reports have warned that prices will rise. "
+        "Officials said the shortage would last a month. A source said the plant had closed."
+    )
+    for content in ("that prices will rise", "the shortage would last", "the plant had closed"):
+        assert speaker_of(result, content) == (None, "vague")
+
+
+# --- the seed ----------------------------------------------------------------------------------
+
+
+def test_seed_observatory_is_one_entity_under_all_its_names(seed_analysis: Analysis) -> None:
+    sohr = entity(seed_analysis, "Syrian Observatory or Human Rights")
+    assert {"SOHR", "Syrian Observatory or Human Rights", "Observatory for Human Rights"} <= set(sohr.forms)
+    relayed = find(seed_analysis, "that Turkey had hired them for 1800 US Dollars a month")
+    assert relayed.speaker.name == sohr.name
+
+
+@pytest.mark.parametrize(
+    "name, type_, forms",
+    [
+        ("Islamic State", "organisation", {"ISIS", "Islamic State"}),
+        ("Nagorno Karabakh", "place", {"Nagorno Karabakh"}),
+        ("Armenia", "place", {"Armenia"}),
+        ("Republic of Karabakh", "place", {"Republic of Karabakh"}),
+        ("Arayik Harutyunyan", "person", {"Arayik Harutyunyan"}),
+        ("AsiaNews", "outlet", {"AsiaNews"}),
+        ("Guardian", "outlet", {"Guardian"}),
+        ("Emmanuel Macron", "person", {"Emmanuel Macron"}),
+    ],
+)
+def test_seed_entities(seed_analysis: Analysis, name: str, type_: str, forms: set[str]) -> None:
+    found = entity(seed_analysis, name)
+    assert found.type == type_
+    assert forms <= set(found.forms)
+
+
+def test_seed_has_no_entity_mixing_a_place_and_a_person(seed_analysis: Analysis) -> None:
+    names = [e.name for e in seed_analysis.entities]
+    assert "Republic of Karabakh Arayik Harutyunyan" not in names
+    assert names.count("Armenia") == 1 and names.count("Islamic State") == 1
+    assert not any(e.name == "ISIS" for e in seed_analysis.entities)
