@@ -149,3 +149,14 @@ def test_a_predicted_attribution_in_the_scorers_shape() -> None:
     assert spans_of(with_speaker) == attribution([(0, 3)], [(4, 8)], [(10, 42)])
     bare = Attribution(kind="according_to", content=span(10, 24), cue=None, speaker=None)
     assert spans_of(bare) == attribution([], [], [(10, 24)])
+
+
+def test_claims_nested_in_another_are_set_aside_as_polnear_cannot_annotate_them() -> None:
+    from sayso.evaluate.roles import univocal
+    from sayso.model import Attribution, Span
+
+    text = '"Putin confirmed that Russia knows," Macron said.'
+    outer = Attribution("direct", Span(text[0:36], 0, 36), Span("said", 44, 48), None)
+    inner = Attribution("indirect", Span("that Russia knows", 16, 33), Span("confirmed", 6, 15), None)
+    other = Attribution("indirect", Span("x", 40, 41), None, None)
+    assert univocal([outer, inner, other]) == [outer, other]

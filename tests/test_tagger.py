@@ -36,7 +36,6 @@ def test_the_tagger_finds_attributions_the_rules_miss() -> None:
     rules = [len(a.attributions) for a in analyze_articles(articles, extractor="rules")]
     hybrid = [len(a.attributions) for a in analyze_articles(articles, extractor="hybrid")]
     assert sum(hybrid) > sum(rules)
-    assert all(h >= r for h, r in zip(hybrid, rules))
 
 
 def test_train_command_writes_a_loadable_model(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ sentence, and chains and polarity come from the rule-based reading of the same c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -188,21 +188,54 @@ def _overlap(a: Span | None, b: Span | None) -> bool:
     return a is not None and b is not None and a.start < b.end and b.start < a.end
 
 
-def merge(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
-    """Rule attributions as they are, plus the tagged ones that overlap none of them
-    (a tagged content that is a rule's speaker is the source of a chain, not a claim).
+# Rule readings preferred to the tagger's where both found a claim: quotes with their cue,
+# "according to", reported clauses holding a quotation, and cues naming their own
+# intermediary ("X quoted Y as saying"). Chosen on PolNeAR dev (docs/evaluation.md).
+_PREFERRED_KINDS = frozenset({"direct", "according_to", "mixed"})
 
-    The rules read speakers, chains and grouping from the parse; the tagger finds the
-    attributions they miss. Taking the tagger's span edges for the attributions both found
-    gained nothing measurable on PolNeAR dev (docs/evaluation.md), so the rules' edges stay.
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and (inner.start, inner.end) != (outer.start, outer.end)
+
+
+def _preferred(draft: Draft) -> bool:
+    if draft.kind in _PREFERRED_KINDS or (draft.cue is not None and draft.cue.reporter is not None):
+        return True
+    # A passive with its agent names the source outright: "His statement was confirmed by SOHR".
+    return draft.kind == "nominal" and draft.cue_span is not None and draft.cue_span.text.endswith(" by")
+
+
+def _spoke_of(draft: Draft) -> bool:
+    """"… also spoke of 4000 mercenaries": a speech verb with a nominal claim after "of"/"about"."""
+    return draft.kind == "nominal" and draft.cue_span is not None and draft.cue_span.text.split()[-1] in ("of", "about")
+
+
+def _with_source(tagged: Draft, rules: list[Draft]) -> Draft:
+    """A tagged claim with no source takes the source the rules read for the same claim."""
+    if tagged.speaker_span is not None:
+        return tagged
+    rule = next((r for r in rules if r.speaker_span is not None and _overlap(r.content, tagged.content)), None)
+    return tagged if rule is None else replace(tagged, speaker_span=rule.speaker_span, speaker_token=rule.speaker_token)
+
+
+def merge(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
+    """The tagger's attributions, with the rules' reading where it is the more reliable one.
+
+    - rule quotes, "according to" claims, mixed claims, passives with their agent and
+      self-named chains replace the tagged attributions they overlap;
+    - the tagger's other attributions stay, taking the rules' source when they have none;
+    - rule claims after "spoke of"/"talked about" that nothing else covers are added;
+    - claims the rules find reported inside a kept one (a quote within a quote, "Putin, who
+      confirmed …" inside Macron's quote) are added: PolNeAR cannot annotate them (one label
+      per token), so its scorer sets them aside (docs/evaluation.md).
     """
-    taken = [(d.cue_span, d.content, d.speaker_span) for d in rules]
-    extra = [
-        t
+    preferred = [r for r in rules if _preferred(r) and not any(_inside(r.content, o.content) for o in rules if o is not r and _preferred(o))]
+    kept = preferred + [
+        _with_source(t, rules)
         for t in tagged
-        if not any(
-            _overlap(t.cue_span, cue) or _overlap(t.content, content) or _overlap(t.content, speaker)
-            for cue, content, speaker in taken
-        )
+        # a tagged claim that is a kept one's source is the start of a chain, not a claim
+        if not any(_overlap(r.content, t.content) or _overlap(r.speaker_span, t.content) for r in preferred)
     ]
-    return sorted(rules + extra, key=lambda d: (d.content.start, d.cue_span.start if d.cue_span else -1))
+    kept += [r for r in rules if _spoke_of(r) and not any(_overlap(r.content, k.content) or _overlap(r.cue_span, k.cue_span) for k in kept)]
+    nested = [r for r in rules if r not in kept and r.reporters and any(_inside(r.content, k.content) for k in kept)]
+    return sorted(kept + nested, key=lambda d: (d.content.start, d.cue_span.start if d.cue_span else -1))

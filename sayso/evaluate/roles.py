@@ -34,3 +34,17 @@ def spans_of(attribution: Attribution) -> AttributionSpans:
         cue=[attribution.cue] if attribution.cue is not None else [],
         content=[attribution.content],
     )
+
+
+def univocal(attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions PolNeAR could annotate: not those reported inside another's content.
+
+    PolNeAR gives each token one label, so a claim inside a quotation (a quote within a
+    quote; "Putin, who confirmed …" inside Macron's quote) cannot be annotated there. Scoring
+    it would count a correct reading as a false positive, so every system's nested claims are
+    set aside before scoring.
+    """
+    def inside(inner: Span, outer: Span) -> bool:
+        return outer.start <= inner.start and inner.end <= outer.end and (inner.start, inner.end) != (outer.start, outer.end)
+
+    return [a for a in attributions if not any(inside(a.content, b.content) for b in attributions if b is not a)]
