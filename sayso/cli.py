@@ -84,8 +84,8 @@ def analyze(
     extractor: Optional[str] = typer.Option(
         None,
         "--extractor",
-        help="hybrid (default: rules plus the trained tagger's additions), tagger (the trained tagger alone, "
-        "best on PolNeAR) or rules.",
+        help="hybrid (default: the trained tagger's attributions with the rules' reading of quotes and chains), tagger (the trained tagger alone, "
+        "no chains or nested claims) or rules (the rule-based reading alone).",
     ),
 ) -> None:
     """Find the claims in articles without storing anything.

@@ -74,11 +74,12 @@ Extractor = Literal["hybrid", "tagger", "rules"]
 
 
 def default_extractor() -> Extractor:
-    """Rules plus what the trained tagger adds when its model is installed, else the rules alone.
+    """The hybrid when the trained tagger's model is installed, else the rules alone.
 
-    Measured on PolNeAR dev (docs/evaluation.md), the hybrid keeps the rules' reading of
-    speakers and chains, which the tagger alone loses on unusual text such as the seed, and
-    gains most of the tagger's recall.
+    The hybrid (``tagger.merge``) is the tagger's attributions with the rules' reading where
+    that is the more reliable one (quotes, "according to", chains) and the claims nested in
+    them: on PolNeAR dev it scores with the tagger alone (docs/evaluation.md) and keeps what
+    the tagger alone loses on unusual text such as the seed.
     """
     return "hybrid" if tagger.model_available() else "rules"
 
