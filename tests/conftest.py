@@ -9,6 +9,8 @@ import pytest
 import sayso
 from sayso.model import Analysis, Attribution
 
+from pg_server import postgres_server, postgres_url  # noqa: F401  (fixtures: a throw-away PostgreSQL)
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seeds" / "000_a1619b3733209f9b.txt"
 POLNEAR = SHARED / "data" / "polnear"

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SEED
+from pg_server import BACKENDS, database_url
 from sayso.api import analyze
 from sayso.cli import app
 from sayso.link import decide_alias, link_store
@@ -52,9 +53,10 @@ def wire(outlet: str, tail: str) -> Article:
     return Article(title="Lunden clinic emptied", published="2031-03-05", outlet=outlet, agency="NWR", text=WIRE + tail)
 
 
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store(str(tmp_path / "link.db")) as opened:
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path):
+    """A fresh store on each backend: a SQLite file and a database on a throw-away PostgreSQL."""
+    with Store(database_url(request, tmp_path, request.param)) as opened:
         yield opened
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import sqlite3
 import uuid
 from pathlib import Path
@@ -17,6 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, delete, event, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from pg_server import BACKENDS, database_url
 from sayso.errors import StoreError
 from sayso.model import (
     Analysis,
@@ -34,8 +34,6 @@ from sayso.model import (
 from sayso.store import Store, StoredClaim
 from sayso.store.migrate import MIGRATIONS, upgrade
 from sayso.store.schema import ArticleRow, Base
-
-POSTGRES_URL = os.environ.get("SAYSO_TEST_POSTGRES_URL")
 
 VARGA = (
     'Mayor Ellen Varga said on Monday the bridge would reopen in May. "We are on schedule," '
@@ -208,9 +206,10 @@ def assert_schema_matches_orm(store: Store) -> None:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Any:
-    with Store(str(tmp_path / "sayso.db")) as opened:
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    """A fresh store on each backend: a SQLite file and a database on a throw-away PostgreSQL."""
+    with Store(database_url(request, tmp_path, request.param)) as opened:
         yield opened
 
 
@@ -471,8 +470,9 @@ def test_unopenable_path_is_a_store_error(tmp_path: Path) -> None:
 
 def test_sqlite_enforces_foreign_keys_in_wal_mode(store: Store) -> None:
     with store.engine.connect() as conn:
-        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        if store.engine.dialect.name == "sqlite":  # PostgreSQL always enforces them
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         with pytest.raises(IntegrityError):
             conn.execute(
                 text(
@@ -569,10 +569,10 @@ def test_reopening_runs_no_migration_twice(tmp_path: Path) -> None:
 # PostgreSQL, when one is at hand
 
 
-@pytest.mark.skipif(not POSTGRES_URL, reason="SAYSO_TEST_POSTGRES_URL names no PostgreSQL database")
-def test_round_trip_on_postgres() -> None:
-    analysis = port(tail=f" Run {uuid.uuid4()}.")  # a new article each run: the database persists
-    with Store(POSTGRES_URL) as store:
+def test_round_trip_on_postgres(postgres_url: str) -> None:
+    # The throw-away server the tests start, or the one SAYSO_TEST_POSTGRES_URL names.
+    analysis = port(tail=f" Run {uuid.uuid4()}.")  # a new article each run, should the database persist
+    with Store(postgres_url) as store:
         try:
             assert_schema_matches_orm(store)
             assert_round_trips(store, analysis)

@@ -43,6 +43,8 @@ def link_store(store: Store, rebuild: bool = False, on_article: Callable[[str], 
         if analysis is None:
             continue
         with store.linking(f"cannot link article {article_id}") as state:
+            if state.is_linked(article_id):  # another process linked it while we waited our turn
+                continue
             book = AliasBook(state)
             done = link_article(state, analysis, book)
             book.apply_merges()

@@ -7,6 +7,7 @@ with one line a terminal can show.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import sqlite3
@@ -28,10 +29,13 @@ def resolve_url(name: str | None = None) -> URL:
     if "://" not in name:
         return URL.create("sqlite", database=str(Path(name).expanduser()))
     try:
-        return make_url(name)
+        url = make_url(name)
     except (ArgumentError, ValueError) as err:  # ValueError: a port that is not a number
         hidden = re.sub(r"//[^/@]*@", "//***@", name)  # the URL's user and password
         raise StoreError(f"not a database URL: {hidden}") from err
+    if url.drivername == "postgresql" and importlib.util.find_spec("psycopg2") is None:
+        url = url.set(drivername="postgresql+psycopg")  # the driver sayso installs (psycopg 3)
+    return url
 
 
 def shown(url: URL) -> str:

@@ -136,12 +136,9 @@ class LinkState:
         return self.session.get(LinkedArticleRow, article_id) is not None
 
     def sharing_bands(self, bands: Sequence[str]) -> list[LinkedArticleRow]:
-        query = (
-            select(LinkedArticleRow)
-            .join(ArticleBandRow, ArticleBandRow.article_id == LinkedArticleRow.article_id)
-            .where(ArticleBandRow.band.in_(list(bands)))
-            .distinct()
-        )
+        # DISTINCT on the article ids only: PostgreSQL cannot compare the JSON signature column.
+        sharing = select(ArticleBandRow.article_id).where(ArticleBandRow.band.in_(list(bands))).distinct()
+        query = select(LinkedArticleRow).where(LinkedArticleRow.article_id.in_(sharing)).order_by(LinkedArticleRow.article_id)
         return list(self.session.scalars(query))
 
     def add_linked_article(self, article_id: str, copy_of: str, signature: list[int], bands: Sequence[str]) -> None:

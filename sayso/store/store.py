@@ -19,7 +19,7 @@ from ..model import Analysis, Article, Attribution, Proposition
 from .convert import article_from, assertion_from, attribution_from, entity_from, rows_for
 from .database import one_line, open_engine, resolve_url, shown
 from .link_state import LinkState
-from .migrate import upgrade
+from .migrate import LINK_LOCK, serialise, upgrade
 from .proposition_views import LinkedEntity, entities_named, list_propositions, one_proposition
 from .queries import (
     ArticleSummary,
@@ -208,6 +208,8 @@ class Store:
     def linking(self, what: str = "cannot link") -> Iterator[LinkState]:
         """The link tables in one transaction: committed when the block ends, rolled back on error."""
         with _failing_as(what), self._session.begin() as session:
+            # Linking reads propositions and rewrites them: concurrent linkers take turns.
+            serialise(session.connection(), LINK_LOCK)
             yield LinkState(session)
 
     def unlinked(self) -> list[str]:
