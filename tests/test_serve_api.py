@@ -171,6 +171,14 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
     claim_params = {p["name"] for p in paths["/api/claims"]["get"]["parameters"]}
     assert claim_params >= {"speaker", "entity", "outlet", "since", "until", "verdict", "q", "offset", "limit"}
     assert not any(path.startswith("/articles") for path in paths)  # pages are not API
+    analysis = paths["/api/articles/{article}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert analysis["$id"] == ANALYSIS_SCHEMA["$id"] and analysis["properties"] == ANALYSIS_SCHEMA["properties"]
+    one = paths["/api/propositions/{proposition}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert one["$ref"] == "#/$defs/proposition" and one["$defs"] == PROPOSITIONS_SCHEMA["$defs"]
+    jsonschema.validate(client.get("/api/propositions?limit=1").json()["items"][0], one)
+    for path in paths.values():
+        for operation in path.values():
+            assert {"404", "422"} <= set(operation["responses"]), operation["summary"]
 
 
 def test_responses_carry_security_headers(client: TestClient) -> None:
@@ -318,3 +326,29 @@ def test_sayso_serve_runs_on_the_default_sqlite_with_no_set_up(tmp_path: Path) -
         assert (tmp_path / "sayso.db").exists()
     finally:
         stop_server(process)
+
+
+def test_store_pages_directly(store: Store) -> None:
+    from sayso.store.queries import ClaimFilter
+
+    everything = store.find_claims(limit=1000)
+    assert everything.total == len(everything.items) == store.counts()["attributions"] and everything.next_offset is None
+    pages = [store.find_claims(offset=o, limit=7) for o in range(0, everything.total, 7)]
+    assert [c.attribution.id for p in pages for c in p.items] == [c.attribution.id for c in everything.items]
+    assert pages[0].next_offset == 7 and pages[-1].next_offset is None
+    nothing = store.find_claims(ClaimFilter(text="no such words anywhere"))
+    assert nothing.items == [] and nothing.total == 0
+    assert store.find_claims(ClaimFilter(outlet="DAILY CORRAN")).total == store.find_claims(ClaimFilter(outlet="daily corran")).total > 0
+    outlets = store.outlets()
+    assert sum(o.articles for o in outlets) == store.article_page(limit=100).total - 1  # the seed names no outlet
+    herald = store.article_page("Port Avel Herald")
+    assert herald.total == 2 and all(s.article.outlet == "Port Avel Herald" for s in herald.items)
+    assert store.entity_claims(10**9) is None
+    lind = store.entity_page("Oskar Lind").items[0]
+    entity, total = store.entity_claims(lind.entity.id, limit=3) or (None, 0)
+    assert entity is not None and len(entity.claims) == 3 and total == lind.claims > 3
+    contested = store.proposition_page("contested", limit=2)
+    assert contested.total == len(store.propositions(verdict="contested")) and len(contested.items) == 2
+    refs = store.proposition_refs([m.claim for m in contested.items[0].members])
+    assert {r.id for r in refs.values()} == {contested.items[0].id}
+    assert store.proposition_refs([]) == {}

@@ -140,8 +140,9 @@ def test_the_drawing_converges_echoes_on_their_origin() -> None:
     root = ElementTree.fromstring(drawing)
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert texts.count("Mayor <Ann>") == 1  # one origin node for the group, escaped in the XML
-    assert "source 1" in texts and "source 2" in texts and texts.count("Wire") == 3  # a publisher, and a hop at two depths
+    assert "source 1" in texts and "source 2" in texts and texts.count("Wire") == 2  # a publisher, and one hop
     assert len(list(root.iter("{http://www.w3.org/2000/svg}path"))) == 1 + 7  # the arrow head, then 7 edges
+    assert "origin and via" not in texts and texts.count("via") == 2  # Herald and Wire
     assert "style=" not in drawing and "<script" not in drawing
 
 

@@ -9,7 +9,9 @@ Errors are ``{"error": {"status", "message", "details"?}}``.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -24,6 +26,19 @@ from ..model import Analysis
 from ..store import Store
 from ..store.queries import ClaimFilter, Page
 from .app import DEFAULT_PAGE, MAX_PAGE, require_read, require_write
+
+CONTRACTS = FilePath(__file__).resolve().parents[1] / "schema"
+
+
+def contract(name: str, definition: str | None = None) -> dict[str, Any]:
+    """One of sayso's JSON Schemas, to document a response in the OpenAPI schema (which is 3.1:
+    JSON Schema 2020-12, so the file goes in as an embedded resource); ``definition``: one of its $defs."""
+    schema: dict[str, Any] = json.loads((CONTRACTS / name).read_text(encoding="utf-8"))
+    schema.pop("$schema", None)
+    if definition:
+        schema = {"$id": schema["$id"].replace(".schema.json", f".{definition}.schema.json"), "$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}
+    return {"description": schema.get("description", "See the schema."), "content": {"application/json": {"schema": schema}}}
+
 
 VerdictName = Literal["corroborated", "single_source", "contested", "retracted", "unverified"]
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -118,7 +133,10 @@ def list_articles(
     return _page(request, page, [a.to_dict() for a in page.items])
 
 
-@router.get("/articles/{article}", dependencies=[Depends(require_read)], summary="One article with all its claims")
+@router.get(
+    "/articles/{article}", dependencies=[Depends(require_read)], summary="One article with all its claims",
+    responses={200: contract("analysis.schema.json")},
+)
 def get_article(request: Request, article: Annotated[str, Path(description="Article id or a unique prefix of 4+ hex digits.")]) -> dict[str, Any]:
     """The analysis exactly as `sayso show ID --json` prints it (sayso/schema/analysis.schema.json)."""
     store = _store(request)
@@ -234,7 +252,10 @@ def list_propositions(
     return _page(request, page, [p.to_dict() for p in page.items])
 
 
-@router.get("/propositions/{proposition}", dependencies=[Depends(require_read)], summary="One proposition with its claims and explanation")
+@router.get(
+    "/propositions/{proposition}", dependencies=[Depends(require_read)], summary="One proposition with its claims and explanation",
+    responses={200: contract("propositions.schema.json", "proposition")},
+)
 def get_proposition(request: Request, proposition: Annotated[str, Path(description="Proposition id or a unique prefix of 4+ characters.")]) -> dict[str, Any]:
     """As `sayso proposition ID --json` prints it (sayso/schema/propositions.schema.json, one item)."""
     found = resolve(_store(request).proposition, proposition)

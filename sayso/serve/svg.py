@@ -2,8 +2,9 @@
 
 Columns run left to right: the claim as published (outlet and date), each intermediary of
 its chain outermost first, then the origin. Claims that trace back to one source share a
-band (their ``source_group``), and within a band an intermediary or origin named twice is
-drawn once, so wire copies visibly converge on the one voice they repeat. Every word is
+band (their ``source_group``), and within a band a name is drawn once, in the column of its
+deepest place in any chain, so wire copies visibly converge on the one voice they repeat and
+a speaker who is both an origin and an intermediary is one box. Every word is
 XML-escaped; the drawing uses presentation attributes only (no ``style``, no script), so it
 passes a strict Content-Security-Policy.
 """
@@ -16,13 +17,13 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..model import Member, Proposition
 
-NODE_W = 200
+NODE_W = 224
 NODE_H = 40
 GAP_X = 56
 ROW_H = 52
 BAND_PAD = 26
 MARGIN = 12
-CHARS = 27  # what fits on one line of a node at 12px
+CHARS = 30  # what fits on one line of a node at 12px
 
 STANCE_COLOUR = {"agree": "#1b7f3b", "contradict": "#b3261e", "partial": "#b86e00", "retracted": "#6a3d9a"}
 BAND_FILL = ("#f3f6fb", "#fbf6ef")
@@ -38,9 +39,25 @@ class _Node:
     href: str | None = None
     stance: str | None = None
 
+    placed: float | None = None
+
     @property
     def y(self) -> float:
-        return sum(self.ys) / len(self.ys)
+        return self.placed if self.placed is not None else sum(self.ys) / len(self.ys)
+
+
+def _spread(nodes: list[_Node]) -> float:
+    """Move apart the nodes of one column that would overlap; returns the lowest bottom edge."""
+    bottom = 0.0
+    for column in {n.column for n in nodes}:
+        previous: float | None = None
+        for node in sorted((n for n in nodes if n.column == column), key=lambda n: n.y):
+            wanted = node.y
+            if previous is not None:
+                wanted = max(wanted, previous + NODE_H + 10)
+            node.placed = previous = wanted
+            bottom = max(bottom, wanted + NODE_H / 2)
+    return bottom
 
 
 def _cut(text: str, size: int = CHARS) -> str:
@@ -52,10 +69,14 @@ def _x(column: int) -> float:
     return MARGIN + column * (NODE_W + GAP_X)
 
 
+def _hops(member: Member) -> list[tuple[str, str]]:
+    """The chain behind a claim as (name, role): its intermediaries outermost first, then its origin."""
+    return [(name, "via") for name in member.via] + [(member.origin, "origin")]
+
+
 def chain_svg(proposition: Proposition, link: Callable[[Member], str] | None = None) -> str:
     """The drawing as one ``<svg>`` element; ``link`` gives each claim's page address."""
-    depth = max((len(m.via) for m in proposition.members), default=0)
-    origin_column = depth + 1
+    last_column = max((len(m.via) for m in proposition.members), default=0) + 1
     groups: dict[int, list[Member]] = {}
     for member in proposition.members:
         groups.setdefault(member.source_group, []).append(member)
@@ -66,34 +87,42 @@ def chain_svg(proposition: Proposition, link: Callable[[Member], str] | None = N
     for group, members in sorted(groups.items()):
         top = y
         y += BAND_PAD
-        shared: dict[tuple[int, str], _Node] = {}
+        shared: dict[str, _Node] = {}
+        columns: dict[str, int] = {}
+        roles_of: dict[str, set[str]] = {}
+        for member in members:
+            for depth, (name, kind) in enumerate(_hops(member), 1):
+                columns[name.casefold()] = max(columns.get(name.casefold(), 0), depth)
+                roles_of.setdefault(name.casefold(), set()).add(kind)
         for member in members:
             centre = y + NODE_H / 2
             published = member.published or "date unknown"
+            figure = f" · {member.value:g}" if member.value is not None else ""
             head = _Node(
-                0, (_cut(member.outlet or member.title or member.article[:8]), _cut(f"{published} · {member.stance}")),
+                0, (_cut(member.outlet or member.title or member.article[:8]), _cut(f"{published} · {member.stance}{figure}")),
                 f"{member.outlet or 'unknown outlet'}, {published}: {member.content}", "member", [centre],
                 href=link(member) if link else None, stance=member.stance,
             )
             nodes.append(head)
             previous = head
-            hops = [(i + 1, name, "via") for i, name in enumerate(member.via)] + [(origin_column, member.origin, "origin")]
-            for column, name, kind in hops:
-                key = (column, name.casefold())
+            for name, _kind in _hops(member):
+                key = name.casefold()
                 node = shared.get(key)
                 if node is None:
-                    words = "origin" if kind == "origin" else "via"
-                    node = _Node(column, (_cut(name), words), f"{words}: {name}", kind)
+                    roles = " and ".join(sorted(roles_of[key]))
+                    node = _Node(columns[key], (_cut(name), roles), f"{roles}: {name}", "origin" if "origin" in roles_of[key] else "via")
                     shared[key] = node
                     nodes.append(node)
                 node.ys.append(centre)
-                edges.append((previous, node, "quotes" if kind == "via" else "from"))
+                edges.append((previous, node, "quotes"))
                 previous = node
             y += ROW_H
+        bottom = _spread(list(shared.values()))
+        y = max(y, bottom + ROW_H - NODE_H)
         y += BAND_PAD / 2
         bands.append((top, y - top, group))
         y += 6
-    width = _x(origin_column) + NODE_W + MARGIN
+    width = _x(last_column) + NODE_W + MARGIN
     height = y + MARGIN - 6
     title = f"Who quoted whom: {len(proposition.members)} claims from {len(groups)} independent source(s)"
     out = [
