@@ -25,6 +25,8 @@ from .evaluate.assertions import assertion_confusion_table, assertion_table, eva
 from .evaluate.claim_details import evaluate_claim_details, summary_table
 from .evaluate.linking import evaluate_linking, link_tables
 from .evaluate.normalisation import NormalisationEvaluation, errors_table, evaluate_quantities, evaluate_times, normalisation_table
+from .evaluate.speakers import errors_table as speaker_errors_table
+from .evaluate.speakers import evaluate_speakers, speakers_table
 from .evaluate.speech_acts import confusion_table, evaluate_speech_acts, speech_act_table
 from .evaluate.report import print_evaluation
 from .link import ALIAS_ACTIONS, decide_alias, link_store
@@ -361,16 +363,33 @@ def eval_link(
 @eval_app.command("claims")
 @_reports_errors
 def eval_claims(as_json: bool = typer.Option(False, "--json", help="Print every figure as one JSON object.")) -> None:
-    """Measure speech acts, unattributed assertions, quantities and dates, in one summary table.
+    """Measure speaker resolution, speech acts, unattributed assertions, quantities and dates, in one table.
 
     Uses the hand-labelled samples in sayso/evaluate/gold (see its README); details per
-    measure: `sayso eval quantities|times|speech-acts|unattributed`.
+    measure: `sayso eval speakers|quantities|times|speech-acts|unattributed`.
     """
     result = evaluate_claim_details()
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         out.print(summary_table(result))
+
+
+@eval_app.command("speakers")
+@_reports_errors
+def eval_speakers(
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every source resolved wrongly or not found."),
+    root: Optional[Path] = typer.Option(None, "--root", help="PolNeAR folder. Default: $SAYSO_POLNEAR, else shared/data/polnear beside the checkout."),
+) -> None:
+    """Speaker resolution on hand-annotated PolNeAR dev sources: pronouns, titles, partial names."""
+    result = evaluate_speakers(root)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(speakers_table(result))
+    if errors:
+        out.print(speaker_errors_table(result))
 
 
 @eval_app.command("quantities")

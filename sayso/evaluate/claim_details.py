@@ -16,6 +16,7 @@ from rich.table import Table
 
 from .assertions import AssertionEvaluation, evaluate_assertions, load_assertion_gold
 from .normalisation import NormalisationEvaluation, evaluate_quantities, evaluate_times
+from .speakers import SpeakerEvaluation, evaluate_speakers
 from .speech_acts import SpeechActEvaluation, evaluate_speech_acts, gold_analyses, load_speech_act_gold
 
 
@@ -24,6 +25,7 @@ HELD_OUT = "heldout"  # items labelled after the rules were frozen: the unbiased
 
 @dataclass
 class ClaimDetails:
+    speakers: SpeakerEvaluation
     quantities: NormalisationEvaluation
     times: NormalisationEvaluation
     speech_acts: SpeechActEvaluation
@@ -32,6 +34,7 @@ class ClaimDetails:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "speakers": self.speakers.to_dict(),
             "quantities": self.quantities.to_dict(),
             "times": self.times.to_dict(),
             "speech_acts": self.speech_acts.to_dict(),
@@ -45,6 +48,7 @@ def evaluate_claim_details() -> ClaimDetails:
     acts, sentences = load_speech_act_gold(), load_assertion_gold()
     analyses = gold_analyses({i.document for i in acts} | {i.document for i in sentences})
     return ClaimDetails(
+        speakers=evaluate_speakers(),
         quantities=evaluate_quantities(),
         times=evaluate_times(),
         speech_acts=evaluate_speech_acts(gold=acts, analyses=analyses),
@@ -53,10 +57,21 @@ def evaluate_claim_details() -> ClaimDetails:
     )
 
 
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.1f} %"
+
+
 def summary_table(details: ClaimDetails) -> Table:
     table = Table(title="What sayso says about each claim, measured")
     for column in ("measure", "data", "result"):
         table.add_column(column)
+    for part, tally in [("", details.speakers.overall), *((f", {p}", t) for p, t in sorted(details.speakers.by_part.items()))]:
+        table.add_row(
+            f"speaker resolution{part}",
+            f"{tally.items} hand-annotated PolNeAR dev sources (pronoun, title, partial name)",
+            f"names right: {_percent(tally.name_accuracy)} of all, {_percent(tally.name_accuracy_matched)} where found, "
+            f"{_percent(tally.given_name_accuracy)} given the gold span",
+        )
     for name, evaluation in (("quantity normalisation", details.quantities), ("date normalisation", details.times)):
         whole = evaluation.tally()
         table.add_row(name, f"{whole.total} hand-written expressions", f"{100 * evaluation.accuracy:.1f} % all fields right")
