@@ -73,7 +73,7 @@ _VERDICT_STYLE = {
 }
 
 
-def _member_line(member: Member) -> Text:
+def _member_line(member: Member) -> Group:
     line = Text(f"  {member.source_group:>2}  ", style="dim")
     line.append(member.origin, style="bold")
     if member.via:
@@ -83,9 +83,9 @@ def _member_line(member: Member) -> Text:
         shown = member.value if member.value is not None else member.low
         line.append(f" · {shown:g}")
     where = " · ".join(p for p in (member.outlet, member.published, f"article {member.article[:8]}") if p)
-    line.append(f"\n      {where}: ", style="dim")
-    line.append(member.content)
-    return line
+    body = Text(f"{where}: ", style="dim")
+    body.append(member.content)
+    return Group(line, Padding(body, (0, 0, 0, 6), expand=False))
 
 
 def print_proposition(console: Console, proposition: Proposition, members: bool = True) -> None:

@@ -99,7 +99,7 @@ def judge(claims: list[ClaimFacts]) -> Judgement:
         summary = f"{first.origin} withdrew or revised it ({_cite(first)})"
     elif agreeing and disagreeing and (agreeing != disagreeing or len(groups) == 1):
         verdict = "contested"
-        summary = f"{len(groups)} independent source(s) disagree"
+        summary = f"independent sources disagree — [{_side(claims, 'agree')}] against [{_side(claims, 'contradict')}]"
     elif len(agreeing) >= 2:
         verdict = "corroborated"
         summary = f"{len(agreeing)} independent sources agree"
@@ -110,6 +110,18 @@ def judge(claims: list[ClaimFacts]) -> Judgement:
         verdict = "unverified"
         summary = f"only {claims[0].origin} says so"
     return Judgement(label, verdict, _explain(verdict, summary, claims), counted)
+
+
+def _side(claims: list[ClaimFacts], stance: str) -> str:
+    """What one side says, by origin: "at least 300: Emmanuel Macron | 4000: AsiaNews"."""
+    said: dict[str, list[str]] = {}
+    for claim in claims:
+        if claim.stance == stance:
+            words = _figure_words(claim).replace(",", "") if claim.value is not None else ("a denial" if claim.speech_act == "deny" else "the claim")
+            said.setdefault(words, [])
+            if claim.origin not in said[words]:
+                said[words].append(claim.origin)
+    return " | ".join(f"{words}: {', '.join(origins)}" for words, origins in said.items())
 
 
 def _explain(verdict: Verdict, summary: str, claims: list[ClaimFacts]) -> str:
