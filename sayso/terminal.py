@@ -22,8 +22,8 @@ def _claim(number: int, attribution: Attribution, article: str | None = None) ->
         head.append(speaker.name or speaker.text, style="bold")
         head.append(f" · {speaker.type}", style="cyan")
     head.append(f" · {attribution.kind}", style="magenta")
-    if attribution.polarity == "negative":
-        head.append(" · negative", style="red")
+    if attribution.speech_act != "assert":
+        head.append(f" · {attribution.speech_act.replace('_', ' ')}", style="red")
     words = [f"[article {article}]"] if article else []
     if speaker is not None and speaker.name and speaker.name != speaker.text:
         words.append(f"“{speaker.text}”")
@@ -51,7 +51,10 @@ def print_analysis(console: Console, analysis: Analysis) -> None:
     if analysis.unattributed:
         console.print(Text(f"\n{len(analysis.unattributed)} statements with no source (the author's own)", style="bold"))
         for assertion in analysis.unattributed:
-            console.print(Padding(Text("• " + assertion.content.text), (0, 0, 0, 5), expand=False))
+            line = Text("• " + assertion.content.text)
+            if assertion.background:
+                line.append(" (background)", style="dim")
+            console.print(Padding(line, (0, 0, 0, 5), expand=False))
     console.print()
 
 
