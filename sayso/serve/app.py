@@ -108,10 +108,6 @@ def require_write(request: Request) -> None:
         raise HTTPException(401, "writing needs the token: send 'Authorization: Bearer TOKEN'", headers={"WWW-Authenticate": "Bearer"})
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class Guard:
     """Security headers on every response, and a limit on the size of request bodies."""
 
@@ -123,7 +119,7 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
+        refused = started = False
 
         async def send_guarded(message: Message) -> None:
             nonlocal started
@@ -132,6 +128,10 @@ class Guard:
                 message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
             await send(message)
 
+        async def send_unless_refused(message: Message) -> None:
+            if not refused:  # after a 413 the app's own answer goes nowhere
+                await send_guarded(message)
+
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body:
             await self._refuse(send_guarded)
@@ -139,19 +139,18 @@ class Guard:
         received = 0
 
         async def receive_limited() -> Message:
-            nonlocal received
+            nonlocal received, refused
             message = await receive()
-            if message["type"] == "http.request":
+            if message["type"] == "http.request" and not refused:
                 received += len(message.get("body", b""))
-                if received > self.max_body:
-                    raise _TooLarge
+                if received > self.max_body:  # a body with no Content-Length, counted as it comes
+                    if not started:
+                        await self._refuse(send_guarded)
+                    refused = True
+                    return {"type": "http.disconnect"}
             return message
 
-        try:
-            await self.app(scope, receive_limited, send_guarded)
-        except _TooLarge:
-            if not started:
-                await self._refuse(send_guarded)
+        await self.app(scope, receive_limited, send_unless_refused)
 
     async def _refuse(self, send: Send) -> None:
         response = JSONResponse(error_body(413, f"request body over {self.max_body} bytes"), status_code=413)
