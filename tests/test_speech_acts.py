@@ -62,3 +62,17 @@ def test_speech_act_survives_json(seed_analysis: Analysis) -> None:
     result = sayso.analyze("Officials could not verify the report.")
     again = Analysis.from_dict(result.to_dict())
     assert [a.speech_act for a in again.attributions] == ["hedge"]
+
+
+def test_withdrawing_a_statement_is_a_retraction_and_the_reason_given_revises_it() -> None:
+    from sayso.api import analyze
+    from sayso.model import Article
+
+    text = (
+        "The Tamm Relief Fund on Tuesday withdrew its estimate that 4,000 people had been forced "
+        "from their homes, saying a recount found about 1,200 were displaced."
+    )
+    acts = {a.cue.text: a.speech_act for a in analyze(Article(text=text)).attributions if a.cue}
+    assert acts == {"withdrew": "retract", "saying": "revise"}
+    troops = analyze(Article(text="The army withdrew its troops from the border on Monday.")).attributions
+    assert troops == []

@@ -21,6 +21,7 @@ from .lexicon import (
     QUOTING_VERBS,
     REPORT_NOUNS,
     RELATIVE_PRONOUNS,
+    RETRACTABLE,
     SPEECH_VERBS,
 )
 from .entities import is_outlet_name
@@ -233,6 +234,8 @@ def _object_content(dobj: Token) -> Span | None:
 
 def _wanted(cue: Cue) -> bool:
     lemma = cue.verb.lemma_.lower()
+    if lemma == "withdraw" and not any(c.dep_ == "dobj" and c.lemma_.lower() in RETRACTABLE for c in cue.verb.children):
+        return False  # troops and bids are withdrawn too; only a statement makes it a cue
     if lemma in _NEEDS_COMPLEMENT and cue.content is None and lemma != "add":
         return False
     return cue.speaker is not None or cue.content is not None

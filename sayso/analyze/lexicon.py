@@ -13,7 +13,7 @@ SPEECH_VERBS = frozenset(
     signal indicate hint boast brag lament acknowledge propose recommend advise remark reiterate
     repeat affirm reaffirm assure inform notify predict blast slam criticize criticise praise
     dismiss reject counter retort rebut scoff joke quip whisper shout yell cry exclaim
-    verify retract recant revise
+    verify retract recant revise withdraw
     """.split()
 )
 
@@ -22,7 +22,7 @@ NOMINAL_OBJECT_VERBS = frozenset(
     """
     announce confirm deny report reveal disclose claim acknowledge admit predict promise
     pledge vow threaten demand propose recommend estimate forecast allege mention reiterate repeat
-    reaffirm reject dismiss verify retract recant revise
+    reaffirm reject dismiss verify retract recant revise withdraw
     """.split()
 )
 
@@ -113,6 +113,10 @@ REVISED_OBJECTS = frozenset(
     estimate forecast projection figure toll count number statement assessment tune position stance view
     mind story account guidance outlook prediction claim report testimony
     """.split()
+)
+# What can be withdrawn as a statement ("withdrew its estimate that …"), unlike troops or a bid.
+RETRACTABLE = REVISED_OBJECTS | REPORT_NOUNS | frozenset(
+    "remark comment endorsement support allegation accusation warning advice recommendation".split()
 )
 # Cue verbs (and nouns) of conceding: the source grants something against its interest.
 CONCEDE_WORDS = frozenset("admit admission acknowledge acknowledgment acknowledgement concede concession confess confession".split())

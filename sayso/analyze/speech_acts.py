@@ -36,6 +36,7 @@ from .lexicon import (
     HEDGE_VERBS,
     REPORT_NOUNS,
     RETRACT_PHRASES,
+    RETRACTABLE,
     RETRACT_WORDS,
     REVISE_VERBS,
     REVISED_OBJECTS,
@@ -124,7 +125,7 @@ def _deny(verb: Token) -> bool:
 def _retract(verb: Token) -> bool:
     lemma = _lemma(verb)
     if lemma in RETRACT_WORDS:
-        return lemma != "withdraw" or any(_lemma(o) in REVISED_OBJECTS | REPORT_NOUNS | {"remark", "comment", "endorsement", "support", "allegation", "accusation"} for o in _children(verb, "dobj"))
+        return lemma != "withdraw" or any(_lemma(o) in RETRACTABLE for o in _children(verb, "dobj"))
     particles = RETRACT_PHRASES.get(lemma)
     return bool(particles) and any(c.lower_ in particles for c in verb.children if c.dep_ in ("prt", "advmod", "prep"))
 
@@ -135,6 +136,8 @@ def _revise(verb: Token) -> bool:
         return True
     if lemma == "revise":
         return True
+    if lemma in SPEECH_VERBS and verb.dep_ in ("advcl", "xcomp", "conj") and any(_retract(a) for a in verb.ancestors):
+        return True  # "withdrew its claim, saying the driver had fallen": what replaces the claim
     return lemma in REVISE_VERBS and any(_lemma(o) in REVISED_OBJECTS for o in _children(verb, "dobj", "nsubjpass"))
 
 
