@@ -67,8 +67,8 @@ def fresh_copy(folder: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
-def store() -> Iterator[Store]:
-    """The corpus store, open for reading (import this fixture into a test module to use it)."""
+@pytest.fixture(scope="module", name="store")
+def corpus_store() -> Iterator[Store]:
+    """The corpus store, open for reading, as the fixture ``store`` of the modules that import it."""
     with Store(str(corpus_db())) as opened:
         yield opened

@@ -93,7 +93,7 @@ def pieces(analysis: Analysis) -> list[Piece]:
         if m.role == "content":
             ends.setdefault(m.end, []).append(m.number)
     out: list[Piece] = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in zip(cuts, cuts[1:], strict=False):
         if start == end:
             continue
         covering = [m for m in marks if m.start <= start and end <= m.end]
