@@ -39,6 +39,7 @@ HOSTILE = Article(
     published="2031-04-02",
     outlet="Lenby <b>Ledger</b> & \"Post\"",
     byline="Tess <u>Varn</u>",
+    url="javascript:alert('url')",
 )
 
 
