@@ -396,8 +396,11 @@ def test_duplicate_claim_ids_store_nothing(store: Store) -> None:
     assert store.counts() == {"articles": 0, "attributions": 0, "assertions": 0, "entities": 0}
 
 
-def test_article_stored_meanwhile_by_another_writer_is_not_new(tmp_path: Path) -> None:
-    path = str(tmp_path / "shared.db")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_article_stored_meanwhile_by_another_writer_is_not_new(
+    request: pytest.FixtureRequest, tmp_path: Path, backend: str
+) -> None:
+    path = database_url(request, tmp_path, backend)
     with Store(path) as ours, Store(path) as theirs:
 
         def other_writer_first(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
@@ -489,7 +492,10 @@ def test_migrated_schema_matches_orm(store: Store) -> None:
     assert_schema_matches_orm(store)
 
 
-def test_database_at_revision_0001_upgrades_with_its_claims(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_database_at_revision_0001_upgrades_with_its_claims(
+    request: pytest.FixtureRequest, tmp_path: Path, backend: str
+) -> None:
     t = "Officials said prices rose 5% in May."
     # JSON as revision 0001 wrote it: quantities and times had fewer fields then.
     old_quantity = {"text": "5%", "start": 27, "end": 29, "value": 5.0, "unit": "%"}
@@ -509,8 +515,8 @@ def test_database_at_revision_0001_upgrades_with_its_claims(tmp_path: Path) -> N
             ],
         )
     )
-    path = tmp_path / "old.db"
-    engine = create_engine(f"sqlite:///{path}")
+    path = database_url(request, tmp_path, backend)
+    engine = create_engine(path if "://" in path else f"sqlite:///{path}")
     with engine.begin() as conn:
         upgrade(conn, "0001")
         conn.execute(
@@ -539,7 +545,7 @@ def test_database_at_revision_0001_upgrades_with_its_claims(tmp_path: Path) -> N
         )
     engine.dispose()
 
-    with Store(str(path)) as store:
+    with Store(path) as store:
         assert_schema_matches_orm(store)
         with store.engine.connect() as conn:
             assert MigrationContext.configure(conn).get_current_revision() == (
@@ -552,8 +558,9 @@ def test_database_at_revision_0001_upgrades_with_its_claims(tmp_path: Path) -> N
         assert_round_trips(store, varga())  # new claims go in beside the old ones
 
 
-def test_reopening_runs_no_migration_twice(tmp_path: Path) -> None:
-    path = str(tmp_path / "twice.db")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_reopening_runs_no_migration_twice(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> None:
+    path = database_url(request, tmp_path, backend)
     with Store(path) as store:
         store.add(varga())
     for _ in range(2):
