@@ -474,5 +474,8 @@ def train(
     )
 
 
+from . import cli_batch  # noqa: E402,F401  (registers spark analyze, load and export on app)
+
+
 def main() -> None:
     app()

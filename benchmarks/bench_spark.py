@@ -1,0 +1,125 @@
+"""Spark batch mode: how much a second core buys (local[2] against local[1]).
+
+The same N invented articles (N = 2000, or 200 with ``quick``), written as plain-text files,
+go through ``sayso spark analyze``'s job once on local[1] and once on local[2], each in a
+fresh Spark session; the wall time of the job is measured (reading, the shuffle, loading the
+model in each Python worker, analysing, writing the five Parquet tables), not the session's
+start. The goal is local[2] at least 1.7 times as fast as local[1].
+
+    python benchmarks/bench_spark.py [--quick]
+
+``run(quick)`` returns the rows benchmarks/run.py collects:
+{"benchmark", "measure", "value", "unit", "baseline", "ratio", "note"}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+GOAL = 1.7
+FULL, QUICK = 2000, 200
+
+_TOWNS = ["Cressby", "Lunden", "Port Avel", "Tamm Ford", "Kesslow", "Orrwick", "Balder", "Hallin", "Mistvale", "Ebbon"]
+_PEOPLE = [
+    ("Mayor", "Ines Varga"), ("Fire chief", "Oren Malik"), ("Health minister", "Asha Lind"), ("Police chief", "Pavel Dorn"),
+    ("Union leader", "Mira Sollen"), ("Governor", "Rafael Ost"), ("Judge", "Edda Krall"), ("Council leader", "Teo Brandt"),
+]
+_BODIES = ["the Northern Water Authority", "the regional health office", "the rail workers' union", "the district council",
+           "the port authority", "the environment agency", "the teachers' association", "the chamber of commerce"]
+_OUTLETS = ["Harbor Gazette", "Valley Courier", "Evening Star", "Meridian Post", "Radio Askel"]
+_TOPICS = [
+    ("homes were damaged by the flood", "homes"), ("workers would strike next week", "workers"),
+    ("patients had been moved to the school", "patients"), ("ships could not dock", "ships"),
+    ("families had left the valley", "families"), ("jobs would be cut at the plant", "jobs"),
+]
+_CUES = ["said", "told reporters", "announced", "confirmed", "warned"]
+
+
+def article(number: int) -> str:
+    """One invented news story, the same for the same number in every run."""
+    rng = random.Random(number)
+    town, outlet = rng.choice(_TOWNS), rng.choice(_OUTLETS)
+    (role, person), body = rng.choice(_PEOPLE), rng.choice(_BODIES)
+    (topic, counted), figure = rng.choice(_TOPICS), rng.randint(12, 4000)
+    day = rng.randint(1, 28)
+    surname = person.split()[-1]
+    paragraphs = [
+        f"{role} {person} {rng.choice(_CUES)} on Monday that about {figure:,} {topic} in {town}.",
+        f'"We are doing everything we can, and we will keep doing it," {surname} told the {outlet}.',
+        f"According to {body}, at least {figure // 2:,} {counted} were affected by March {day}.",
+        f"{body[0].upper() + body[1:]} denied that the warnings had come too late.",
+        f"Residents said the roads out of {town} were still closed on Tuesday. The town has {rng.randint(2, 90)},000 inhabitants.",
+        f"{surname} said a full report would be published in {rng.choice(['April', 'May', 'June'])}.",
+    ]
+    tail = paragraphs[2:]
+    rng.shuffle(tail)
+    paragraphs[2:] = tail
+    title = f"{town}: {counted} count rises to {figure:,}"
+    return f"{title}\nPublished: 2031-03-{day:02d}\nBy Staff Reporter {number}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def write_articles(folder: Path, count: int) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        path = folder / f"article-{number:05d}.txt"
+        path.write_text(article(number), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _timed_job(master: str, inputs: list[str], output: Path) -> tuple[float, Any]:
+    from sayso.spark import job
+
+    spark = job.session(master, "sayso-bench", {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false"})
+    try:
+        started = time.perf_counter()
+        summary = job.run(spark, inputs, str(output))
+        return time.perf_counter() - started, summary
+    finally:
+        spark.stop()
+
+
+def run(quick: bool = False) -> list[dict[str, Any]]:
+    count = QUICK if quick else FULL
+    root = Path(tempfile.mkdtemp(prefix="sayso-bench-spark-"))
+    try:
+        inputs = [str(root / "articles")]
+        write_articles(root / "articles", count)
+        one, first = _timed_job("local[1]", inputs, root / "out1")
+        two, second = _timed_job("local[2]", inputs, root / "out2")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    if first.counts != second.counts:
+        raise RuntimeError(f"local[1] and local[2] disagree: {first.counts} against {second.counts}")
+    machine = f"{os.cpu_count()} cores"
+    made = f"{count} invented articles, {first.counts['attributions']} attributions"
+    ratio = one / two
+    return [
+        {"benchmark": "spark", "measure": "local[1] job wall time", "value": round(one, 2), "unit": "s",
+         "baseline": None, "ratio": None, "note": f"{made}; {first.partitions} partitions; {machine}"},
+        {"benchmark": "spark", "measure": "local[2] job wall time", "value": round(two, 2), "unit": "s",
+         "baseline": round(one, 2), "ratio": round(ratio, 2),
+         "note": f"speed-up over local[1] (goal ≥ {GOAL}: {'met' if ratio >= GOAL else 'not met'}); {second.partitions} partitions; {machine}"},
+        {"benchmark": "spark", "measure": "local[2] throughput", "value": round(count / two, 1), "unit": "articles/s",
+         "baseline": round(count / one, 1), "ratio": round(ratio, 2), "note": made},
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK} articles instead of {FULL}")
+    for row in run(parser.parse_args().quick):
+        print(json.dumps(row, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
