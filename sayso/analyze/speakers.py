@@ -43,19 +43,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Span, Speaker, SpeakerType
-from .entities import (
-    FEMALE_HONORIFICS,
-    FEMALE_NAMES,
-    HONORIFICS,
-    MALE_NAMES,
-    ORGANISATION_NAME_ENDINGS,
-    EntityIndex,
-    clean_name,
-    initials,
-    is_government_name,
-    is_outlet_name,
-    name_words,
-)
+from .acronyms import initials
+from .entities import EntityIndex
+from .entity_types import ORGANISATION_NAME_ENDINGS, is_government_name, is_outlet_name
+from .gender import FEMALE_HONORIFICS, FEMALE_NAMES, FEMALE_PRONOUNS, FEMALE_WORDS, MALE_NAMES, MALE_PRONOUNS, MALE_WORDS
 from .lexicon import (
     GOVERNMENT_HEADS,
     ORGANISATION_HEADS,
@@ -66,11 +57,9 @@ from .lexicon import (
     THING_PRONOUNS,
     VAGUE_HEADS,
 )
+from .name_forms import HONORIFICS, clean_name, name_words
 from .quotes import find_quotes
 from .spans import doc_text, tokens_in
-
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
 # Nouns that describe a person without being an office: "the New York businessman".
 PERSON_NOUNS = frozenset(
@@ -84,18 +73,6 @@ PERSON_NOUNS = frozenset(
     entrepreneur consultant strategist pollster operative aide adviser advisor friend rival
     opponent challenger incumbent frontrunner front-runner contender hopeful newcomer tycoon
     magnate heir heiress founder owner chief justice judge lawyer attorney prosecutor
-    """.split()
-)
-FEMALE_WORDS = frozenset(
-    """
-    woman businesswoman mother wife daughter sister widow mom grandmother girl actress heiress
-    spokeswoman chairwoman congresswoman queen princess lady duchess countess
-    """.split()
-)
-MALE_WORDS = frozenset(
-    """
-    man businessman father husband son brother widower dad grandfather boy actor heir spokesman
-    chairman congressman king prince duke count
     """.split()
 )
 # Abbreviated and equivalent titles, reduced to one word each.

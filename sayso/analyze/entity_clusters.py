@@ -1,0 +1,186 @@
+"""Grouping name mentions into entities: the mentions that refer to one person or body.
+
+- **People.** A surname ("Macron", "de Blasio", "O'Neill"), with or without Mr./Ms., joins the
+  full name it shortens, whatever label NER gave the short form: of two people sharing it, the
+  one whose gender fits the title, not the one the article calls by first name ("Melania"),
+  else the one introduced first. A first name alone joins the one person it starts; later bare
+  repeats of a surname NER did not mark are mentions too.
+- **Organisations.** An acronym joins the name it spells (see ``acronyms``); a shorter variant
+  whose words all belong to an organisation's name joins it ("the Observatory for Human Rights"
+  = "Syrian Observatory or Human Rights", "the Times" = "The New York Times", "Patriot" =
+  "Patriot Coal"); the same name under two labels is one entity.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Span
+from .acronyms import acronym_owner, acronym_target
+from .gender import honorific_gender, is_first_name, name_gender
+from .lexicon import GOVERNMENT_HEADS
+from .name_forms import FUNCTION_WORDS, HONORIFICS, name_key, name_words
+from .name_mentions import PLACE_LABELS, Cluster, Mention, covered_tokens
+from .quotes import find_quotes
+from .spans import doc_text
+
+_GENERIC_ORG_WORDS = GOVERNMENT_HEADS | frozenset(
+    "house state states court supreme white national united american new federal department committee party".split()
+)
+
+
+def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
+    """The mentions grouped, one cluster per entity, each owner found in the order above."""
+    clusters: list[Cluster] = []
+    by_form: dict[str, Cluster] = {}
+    alone = _first_names_alone(mentions, text)
+    for mention in mentions:
+        key = name_key(mention.span.text)
+        words = name_words(mention.span.text)
+        owner = None
+        if words and (mention.label == "PERSON" or (mention.label == "ORG" and len(words) < 3) or (len(words) == 1 and mention.label not in PLACE_LABELS)):
+            owner = _surname_owner(words, clusters, honorific_gender(text, mention.span.start), alone)
+            if owner is None and (mention.label == "PERSON" or is_first_name(words[0])):
+                owner = _first_name_owner(words, clusters)
+        if owner is None and mention.label in PLACE_LABELS and len(words) == 1:
+            person = _surname_owner(words, clusters) or _first_name_owner(words, clusters)
+            if person is not None and person.mentions[0].span.start < mention.span.start:
+                owner = person  # "Strada accused …" after "Terry Strada", read as a place
+        if owner is None:
+            owner = by_form.get(key)
+        if owner is None:
+            owner = acronym_owner(mention, clusters, text)
+        if owner is None:
+            owner = _variant_owner(mention, clusters)
+        if owner is None:
+            owner = Cluster()
+            clusters.append(owner)
+        owner.mentions.append(mention)
+        by_form.setdefault(key, owner)
+    return _merge_late(clusters, text)
+
+
+def _surname_owner(words: list[str], clusters: list[Cluster], gender: str | None = None, by_first_name: frozenset[str] = frozenset()) -> Cluster | None:
+    """The person whose full name ends with these words: the first one introduced.
+
+    When two share the surname and the article calls one of them by first name alone
+    ("Melania"), the surname alone is the other one.
+    """
+    candidates = []
+    for cluster in clusters:
+        full = cluster.full_person
+        if full is None or len(words) >= len(full) or full[-len(words) :] != words:
+            continue
+        if gender is not None and name_gender(full) not in (None, gender):
+            continue  # "Mr. Obama" is not Michelle Obama
+        candidates.append(cluster)
+    if not candidates:
+        return None
+    called_otherwise = [c for c in candidates if c.full_person and c.full_person[0] in by_first_name]
+    if len(called_otherwise) < len(candidates):
+        candidates = [c for c in candidates if c not in called_otherwise]
+    # Two people with one surname ("Bill Clinton", "Hillary Clinton"): the surname alone is the
+    # one the article introduced first, its main subject.
+    return min(candidates, key=lambda c: c.mentions[0].span.start)
+
+
+def _first_name_owner(words: list[str], clusters: list[Cluster]) -> Cluster | None:
+    if len(words) != 1:
+        return None
+    owners = [c for c in clusters if (full := c.full_person) is not None and full[0] == words[0]]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in name_words(text) if w not in FUNCTION_WORDS}
+
+
+def _variant_owner(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
+    """An organisation whose name holds all this form's words: "the Observatory", "Patriot"."""
+    words = _content_words(mention.span.text)
+    if not words or (len(words) == 1 and next(iter(words)) in _GENERIC_ORG_WORDS):
+        return None
+    single = len(name_words(mention.span.text)) == 1
+    if mention.label not in ("ORG", "PERSON") or (mention.label != "ORG" and not single):
+        return None
+    for cluster in reversed(clusters):
+        if not cluster.organisational:
+            continue
+        for form in cluster.forms:
+            theirs = _content_words(form)
+            if len(theirs) > len(words) and words <= theirs:
+                if single and mention.label != "ORG" and name_words(form)[0] not in words:
+                    continue  # a lone word labelled otherwise joins only the name it begins
+                return cluster
+    return None
+
+
+def _first_names_alone(mentions: list[Mention], text: str) -> frozenset[str]:
+    """First names the article uses alone for someone, outside quotations ("Melania seems to …")."""
+    quoted = [(q.start, q.end) for q in find_quotes(text)]
+    return frozenset(
+        w[0]
+        for m in mentions
+        if len(w := name_words(m.span.text)) == 1 and is_first_name(w[0])
+        and not any(a <= m.span.start < b for a, b in quoted)
+    )
+
+
+def _merge_late(clusters: list[Cluster], text: str) -> list[Cluster]:
+    """Short forms met before the full name they shorten ("Trump" in a headline, then "Donald Trump")."""
+    kept: list[Cluster] = []
+    for cluster in clusters:
+        target = None
+        if cluster.full_person is None and not cluster.labels(*PLACE_LABELS, "NORP"):
+            forms = {tuple(name_words(f)) for f in cluster.forms}
+            genders = {honorific_gender(text, m.span.start) for m in cluster.mentions} - {None}
+            for other in clusters:
+                if other is cluster or other.full_person is None:
+                    continue
+                full = other.full_person
+                if genders and name_gender(full) is not None and name_gender(full) not in genders:
+                    continue
+                if all(0 < len(f) < len(full) and list(f) == full[-len(f) :] for f in forms):
+                    target = other
+                    break
+            if target is None and cluster.labels("ORG"):
+                target = acronym_target(cluster, clusters)
+        if target is not None:
+            target.mentions.extend(cluster.mentions)
+            target.mentions.sort(key=lambda m: m.span.start)
+        else:
+            kept.append(cluster)
+    return kept
+
+
+def add_unmarked_repeats(doc: Doc, clusters: list[Cluster]) -> None:
+    """A person's surname or one-word name again where NER did not mark it ("Oz has been …")."""
+    text = doc_text(doc)
+    covered = covered_tokens(doc, (m for c in clusters for m in c.mentions))
+    owners: dict[str, Cluster] = {}
+    for cluster in sorted(clusters, key=lambda c: c.mentions[0].span.start):
+        full = cluster.full_person
+        if full is not None:
+            owners.setdefault(full[-1], cluster)
+        elif cluster.labels("PERSON") and not cluster.labels(*PLACE_LABELS, "ORG", "NORP"):
+            for form in cluster.forms:
+                words = name_words(form)
+                if len(words) == 1:
+                    owners.setdefault(words[0], cluster)
+    for token in doc:
+        word = name_key(token.text).strip(".")
+        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or word not in owners:
+            continue
+        left = doc[token.i - 1] if token.i > 0 else None
+        right = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if right is not None and right.pos_ == "PROPN" and right.text[:1].isupper():
+            continue  # part of a longer name: "Trump Tower"
+        if left is not None and left.pos_ == "PROPN" and left.lower_.rstrip(".") not in HONORIFICS:
+            continue  # "Ivanka Trump" NER missed is not Donald
+        owner = owners[word]
+        gender = honorific_gender(text, token.idx)
+        if gender is not None and name_gender(owner.full_person or []) not in (None, gender):
+            continue
+        owner.mentions.append(Mention(Span(token.text, token.idx, token.idx + len(token.text)), "PERSON", token.i))
+    for cluster in clusters:
+        cluster.mentions.sort(key=lambda m: m.span.start)

@@ -1,0 +1,52 @@
+"""The written forms of a name: cleaned for an index, keyed for comparison, split into words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .lexicon import ROLE_HEADS
+
+LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+POSSESSIVE = re.compile(r"(['’]s|['’])$")
+EDGE_PUNCTUATION = "\"“”‘’'()[]{},;:-–—*"
+
+# Words before a name that are a title or a description, not part of the name.
+HONORIFICS = frozenset("mr mrs ms miss mx dr sen rep gov lt col gen capt sgt rev prof sir dame hon atty supt".split())
+NAME_PREFIXES = HONORIFICS | ROLE_HEADS | frozenset(
+    """
+    republican democrat democratic gop former vice late then rival libertarian independent deputy
+    acting councillor councilor councilman councilwoman alderman commissioner professor coach
+    pastor rabbi bishop cardinal captain sergeant detective inspector superintendent
+    """.split()
+)
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words an organisation's name shares with many others: they alone do not pick one out.
+FUNCTION_WORDS = frozenset("of for or and the in on at to a an de du la le des del von van".split())
+
+
+def clean_name(text: str) -> str:
+    """A name as it would head an index entry: no article in front, no possessive behind."""
+    return POSSESSIVE.sub("", LEADING_ARTICLE.sub("", text.strip())).strip()
+
+
+def name_key(text: str) -> str:
+    """The form two spellings of one name share: case, curly apostrophes and spacing ignored."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return " ".join(text.casefold().split())
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name, lower case, without edge punctuation, honorifics or Jr./Sr."""
+    words = [w.strip(EDGE_PUNCTUATION + ".").replace("’", "'") for w in name_key(text).split()]
+    words = [w for w in words if w and w not in HONORIFICS]
+    while len(words) > 1 and words[-1] in _GENERATIONAL:
+        words.pop()
+    return words
+
+
+def word_before(text: str, start: int) -> str | None:
+    """The word right before ``start`` (within six characters), lower case and without its full
+    stop: where a "Mr." or "Sen." in front of a name stands."""
+    before = text[max(0, start - 6) : start].strip().rstrip(".").lower().split()
+    return before[-1] if before else None

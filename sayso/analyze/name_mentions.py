@@ -1,0 +1,211 @@
+"""NER clean-up: spaCy's entity spans made into the name mentions the entities are built from.
+
+A leading "the" or a title ("Sen.", "Councillor") and a trailing possessive are not part of a
+name, nor a verb NER ran on into ("Obama Sees …"); a nickname in quotes that NER cut in two is
+joined back (``Robert C. "Bobby" Scott``), and so is a name cut before "for the" ("U.S. Court of
+Appeals for the Sixth Circuit"); a place span that runs on into a person's name ("the Republic
+of Karabakh Arayik Harutyunyan") is split in two; a nationality adjective in front of a place
+named alone elsewhere ("Islamic Azerbaijan") is dropped. A full name NER missed ("Mehmet Oz"
+when it found "Oz") is a mention too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ..model import Span
+from .lexicon import ORGANISATION_HEADS
+from .name_forms import EDGE_PUNCTUATION, LEADING_ARTICLE, NAME_PREFIXES, POSSESSIVE, name_key, name_words
+from .ner_mentions import ner_mentions
+from .spans import doc_text
+
+KEPT_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group", "LOC": "place", "FAC": "place"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_QUOTES = "\"“”"
+_ADJECTIVE_ENDINGS = ("ic", "ian", "ish", "ese", "ean")
+
+
+@dataclass
+class Mention:
+    """One name in the text, with the NER label it came with."""
+
+    span: Span
+    label: str
+    root_i: int  # token index of the mention's syntactic head
+
+
+@dataclass
+class Cluster:
+    """The mentions of one entity in the making."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def forms(self) -> list[str]:
+        return [m.span.text for m in self.mentions]
+
+    def labels(self, *wanted: str) -> int:
+        return sum(m.label in wanted for m in self.mentions)
+
+    @property
+    def full_person(self) -> list[str] | None:
+        """The words of the cluster's fullest person name of two or more words, if it has one."""
+        names = [name_words(m.span.text) for m in self.mentions if m.label == "PERSON"]
+        names = [n for n in names if len(n) > 1]
+        return max(names, key=len) if names else None
+
+    @property
+    def organisational(self) -> bool:
+        return self.full_person is None and self.labels("ORG") > 0
+
+
+def covered_tokens(doc: Doc, mentions: Iterable[Mention]) -> set[int]:
+    """Indices of the tokens the mentions touch: text already named, not to be read as a new name."""
+    return {t.i for m in mentions for t in (doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or [])}
+
+
+def _quotes(text: str) -> int:
+    return sum(text.count(q) for q in _QUOTES)
+
+
+def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """The name inside [start, end): no article, title, possessive or stray edge punctuation."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        lead = LEADING_ARTICLE.match(text[start:end])
+        if lead:
+            start += lead.end()
+            changed = True
+        trail = POSSESSIVE.search(text[start:end])
+        if trail and end - len(trail.group(0)) > start:
+            end -= len(trail.group(0))
+            changed = True
+        while start < end and text[start] in EDGE_PUNCTUATION + " " and not (text[start] in _QUOTES and _quotes(text[start:end]) % 2 == 0):
+            start += 1
+            changed = True
+        while end > start and text[end - 1] in EDGE_PUNCTUATION + " " and not (text[end - 1] in _QUOTES and _quotes(text[start:end]) % 2 == 0):
+            end -= 1
+            changed = True
+        if label == "PERSON":
+            first = re.match(r"\S+\s+", text[start:end])
+            if first and first.group(0).strip().strip(".").lower() in NAME_PREFIXES:
+                start += first.end()
+                changed = True
+    if end <= start or not any(c.isupper() for c in text[start:end]):
+        return None
+    return start, end
+
+
+def _raw_ents(doc: Doc) -> list[tuple[int, int, str, int]]:
+    """(start char, end char, label, root token) of the kept NER spans, nicknames joined back."""
+    ents: list[tuple[int, int, str, int]] = []
+    text = doc_text(doc)
+    for ent in ner_mentions(doc):
+        if ent.label_ not in KEPT_LABELS or (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound")):
+            continue  # "French" in "French President" describes, it does not name
+        if ents and ent.label_ == "PERSON" and ents[-1][2] == "PERSON":
+            start, _, _, _ = ents[-1]
+            gap = text[ents[-1][1] : ent.start_char]
+            if gap.strip() and not gap.strip(_QUOTES + " ") and _quotes(text[start : ent.start_char]) == 2:
+                ents[-1] = (start, ent.end_char, "PERSON", ent.root.i)
+                continue
+        if ents and ents[-1][2] == "ORG" and ent.label_ in ("ORG", "GPE", "LOC") and _joins(text[ents[-1][1] : ent.start_char], ent.text):
+            ents[-1] = (ents[-1][0], ent.end_char, "ORG", ents[-1][3])  # "U.S. Court of Appeals" "for the" "Sixth Circuit"
+            continue
+        split = _person_after_place(ent)
+        if split is not None:
+            ents.append((ent.start_char, split.start_char, ent.label_, ent.root.i))
+            ents.append((split.start_char, split.end_char, "PERSON", split.root.i))
+            continue
+        ents.append((ent.start_char, ent.end_char, ent.label_, ent.root.i))
+    return ents
+
+
+def _joins(gap: str, following: str) -> bool:
+    """"… Court of Appeals" + " for " + "the Sixth Circuit": one name NER cut in two."""
+    if "\n" in gap:
+        return False
+    gap = " ".join(gap.split()).lower()
+    return gap in ("for the", "of the") or (gap in ("for", "of") and following.lower().startswith("the "))
+
+
+def _person_after_place(ent: SpacySpan) -> SpacySpan | None:
+    """In a place span, a trailing name of two or more words that is a phrase of its own."""
+    if ent.label_ not in PLACE_LABELS or len(ent) < 4:
+        return None
+    last = ent[-1]
+    chain = [last]
+    while chain[0].i > ent.start:
+        left = ent.doc[chain[0].i - 1]
+        if left.dep_ != "compound" or left.head.i not in {t.i for t in chain} or not left.text[:1].isupper():
+            break
+        chain.insert(0, left)
+    if len(chain) < 2 or chain[0].i == ent.start or any(t.pos_ != "PROPN" for t in chain):
+        return None
+    before = ent.doc[chain[0].i - 1]
+    if before.pos_ != "PROPN" or before.head.i in {t.i for t in chain}:
+        return None
+    return ent.doc[chain[0].i : ent.end]
+
+
+def _name_end(doc: Doc, start: int, end: int) -> int:
+    """A person's name stops before a verb NER ran on into ("Obama Sees 'Personal Insult")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return end
+    for token in span[1:]:
+        if token.tag_ in ("VBZ", "VBD", "VBP", "MD") and token.idx > start:
+            return len(doc_text(doc)[:token.idx].rstrip())
+    return end
+
+
+def cleaned_mentions(doc: Doc) -> list[Mention]:
+    """The kept NER spans as names: trimmed, joined, split and stopped where they should be."""
+    text = doc_text(doc)
+    raw = _raw_ents(doc)
+    alone = {name_key(text[s:e]) for s, e, _, _ in raw if " " not in text[s:e].strip()}
+    mentions = []
+    for start, end, label, root in raw:
+        trimmed = _trim(text, start, end, label)
+        if trimmed is None:
+            continue
+        start, end = trimmed
+        if label in ("PERSON", "ORG"):
+            end = _name_end(doc, start, end)
+        words = text[start:end].split()
+        if label == "ORG" and len(words) == 1 and words[0].lower() in ORGANISATION_HEADS:
+            continue  # "Bank" opening a sentence: a common noun, not a name
+        if label in ("PERSON",) + PLACE_LABELS and len(words) == 2 and words[0].lower().endswith(_ADJECTIVE_ENDINGS) and name_key(words[1]) in alone:
+            start = start + text[start:end].index(words[1])  # "Islamic Azerbaijan": Azerbaijan, named alone elsewhere
+            label = "GPE" if label == "PERSON" else label
+        mentions.append(Mention(Span(text[start:end], start, end), label, root))
+    return mentions
+
+
+def unmarked_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Mehmet Oz" NER missed, when it found "Oz" alone: a run of proper nouns ending in that surname."""
+    text = doc_text(doc)
+    surnames = {name_key(m.span.text) for m in mentions if m.label == "PERSON" and " " not in m.span.text.strip()}
+    covered = covered_tokens(doc, mentions)
+    added = []
+    for token in doc:
+        if token.i in covered or name_key(token.text) not in surnames or token.i == 0:
+            continue
+        run = [token]
+        while run[0].i > 0 and len(run) < 3:
+            left = doc[run[0].i - 1]
+            if left.i in covered or left.pos_ != "PROPN" or not left.text[:1].isupper() or left.is_sent_start and left.lower_ in ("the", "a"):
+                break
+            run.insert(0, left)
+        if len(run) < 2 or name_words(run[0].text)[:1] and name_words(run[0].text)[0] in NAME_PREFIXES:
+            continue
+        start, end = run[0].idx, token.idx + len(token.text)
+        added.append(Mention(Span(text[start:end], start, end), "PERSON", token.i))
+        covered.update(t.i for t in run)
+    return sorted(mentions + added, key=lambda m: m.span.start)
