@@ -36,14 +36,18 @@ class ClaimFacts:
     stated: dict[str, Any] | None = None  # the quantity ``value`` was read from
     source_group: int = 0
     reasons: list[str] = field(default_factory=list)
+    _counted: tuple[list[dict[str, Any]], frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def order(self) -> tuple[str, str, int, str]:
         """Reading order across articles: by publication date, then article, then place in it."""
         return (self.published or "9999", self.article, self.position, self.claim)
 
-    def counted_classes(self) -> set[str]:
-        return {f["counted"] for f in self.figures if f.get("counted")}
+    def counted_classes(self) -> frozenset[str]:
+        # Compared hundreds of times per claim; figures are never changed once a claim's facts are made.
+        if self._counted is None or self._counted[0] is not self.figures:
+            self._counted = (self.figures, frozenset(f["counted"] for f in self.figures if f.get("counted")))
+        return self._counted[1]
 
     def take_figure(self, counted: str | None) -> None:
         """Read the figure this claim gives for what the proposition counts, if it gives one."""
@@ -103,6 +107,16 @@ def member_row(claim: ClaimFacts) -> dict[str, Any]:
         "high": member.high,
         "source_group": claim.source_group,
     }
+
+
+def compared_from_row(row: Any) -> ClaimFacts:
+    """A stored member with only what comparing a claim to it reads (``grouping.similarity``):
+    its words, entities and figures. Not for judging: its source fields are left empty."""
+    return ClaimFacts(
+        claim=row.claim_id, article="", position=0, content=row.content, speaker=None, origin="", origin_entity=None,
+        via=[], via_entities=[], speech_act="assert", figures=row.figures, terms=set(row.terms), entities=set(row.entities),
+        published=None, outlet=None, outlet_entity=None, agency=None, title=None, copy_of="",
+    )
 
 
 def from_row(row: MemberRow, copy_of: str) -> ClaimFacts:

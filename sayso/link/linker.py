@@ -8,7 +8,9 @@ article touched are judged again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model import Analysis, Attribution, Span, digest
@@ -16,7 +18,7 @@ from ..store.link_state import MEMBERS_COMPARED, LinkState
 from . import names
 from .aliases import AliasBook
 from .copies import COPY_THRESHOLD, bands, signature, similarity
-from .facts import ClaimFacts, from_row, member_row
+from .facts import ClaimFacts, compared_from_row, from_row, member_row
 from .grouping import best_match, blocking_keys
 from .verdicts import judge
 from .words import counted_class, terms
@@ -162,8 +164,67 @@ def _canonical(state: LinkState, claim: ClaimFacts) -> ClaimFacts:
     return claim
 
 
-def link_article(state: LinkState, analysis: Analysis, book: AliasBook | None = None) -> ArticleLinks:
-    """Link one article's claims; a second call for the same article changes nothing."""
+class ComparedMembers:
+    """The stored members new claims are compared with, kept from one article to the next of a run.
+
+    Each new claim is compared with the latest ``MEMBERS_COMPARED`` members of up to
+    ``CANDIDATES_PER_CLAIM`` propositions, and consecutive articles, mostly on the same stories,
+    meet the same propositions again: reading them once saves most of linking's reads. A
+    proposition's members are read again when it was saved since (by this run or by another
+    process: its ``updated_at`` tells); entity ids are made current at each use, so merges
+    need no forgetting. Only the ``size`` most recently used propositions are kept.
+    """
+
+    def __init__(self, size: int = 4000) -> None:
+        self.size = size
+        self._facts: OrderedDict[str, tuple[object, list[ClaimFacts]]] = OrderedDict()
+        self._state: LinkState | None = None  # the transaction ``_ready`` was made current for
+        self._ready: dict[str, list[ClaimFacts]] = {}
+
+    def members(self, state: LinkState, versions: list[tuple[str, object]]) -> dict[str, list[ClaimFacts]]:
+        """Each proposition's latest members (those that have any), entity ids as they are now."""
+        if state is not self._state:
+            self._state, self._ready = state, {}
+        unread = {p: version for p, version in versions if p not in self._facts or self._facts[p][0] != version}
+        if unread:
+            rows = state.compared_members(list(unread))
+            for proposition, version in unread.items():
+                self._facts[proposition] = (version, [compared_from_row(row) for row in rows.get(proposition, [])])
+                self._ready.pop(proposition, None)
+        unready = [p for p, _ in versions if p not in self._ready]
+        state.load_entities(e for p in unready for c in self._facts[p][1] for e in c.entities)
+        for proposition in unready:
+            self._ready[proposition] = [_current(state, c) for c in self._facts[proposition][1]]
+        found = {}
+        for proposition, _ in sorted(versions):
+            self._facts.move_to_end(proposition)
+            if self._ready[proposition]:
+                found[proposition] = list(self._ready[proposition])  # the caller adds this article's claims to it
+        while len(self._facts) > self.size:
+            self._ready.pop(self._facts.popitem(last=False)[0], None)
+        return found
+
+    def forget(self, propositions: Iterable[str]) -> None:
+        for proposition in propositions:
+            self._facts.pop(proposition, None)
+            self._ready.pop(proposition, None)
+
+
+def _current(state: LinkState, claim: ClaimFacts) -> ClaimFacts:
+    """The claim with entity ids as they are now: itself, unless an entity was merged since it was read."""
+    ids = state.canonical
+    if all(ids(e) == e for e in claim.entities):
+        return claim
+    return replace(claim, entities={ids(e) for e in claim.entities})
+
+
+def link_article(
+    state: LinkState, analysis: Analysis, book: AliasBook | None = None, compared: ComparedMembers | None = None
+) -> ArticleLinks:
+    """Link one article's claims; a second call for the same article changes nothing.
+
+    ``compared`` carries the members read for one article over to the next of a run.
+    """
     article = analysis.article
     if state.is_linked(article.id):
         return ArticleLinks(article.id, article.id)
@@ -175,13 +236,16 @@ def link_article(state: LinkState, analysis: Analysis, book: AliasBook | None = 
     entities = _Entities(book, analysis)
     outlet_entity = entities.named(article.outlet, "outlet") if article.outlet else None
     result = ArticleLinks(article.id, copy_of)
+    compared = compared if compared is not None else ComparedMembers()
     added: dict[str, list[ClaimFacts]] = {}
     keys: dict[str, list[str]] = {}
-    for claim in claim_facts(analysis, entities, copy_of, outlet_entity):
-        if state.has_member(claim.claim):
+    claims = claim_facts(analysis, entities, copy_of, outlet_entity)
+    linked_before = state.existing_members([c.claim for c in claims])
+    for claim in claims:
+        if claim.claim in linked_before:
             continue
         claim_keys = blocking_keys(claim)
-        candidates = _stored(state, state.candidates(claim_keys))
+        candidates = compared.members(state, state.candidate_versions(claim_keys))  # nothing is saved until the end
         for proposition, new in added.items():
             candidates.setdefault(proposition, []).extend(new)
         proposition = best_match(claim, candidates)
@@ -191,29 +255,41 @@ def link_article(state: LinkState, analysis: Analysis, book: AliasBook | None = 
         added.setdefault(proposition, []).append(claim)
         keys.setdefault(proposition, []).extend(claim_keys)
         result.claims += 1
+    stored = _stored(state, [p for p in added if p not in result.founded], limit=None)
+    judged = []
     for proposition, new in added.items():
-        old = _stored(state, [proposition], limit=None).get(proposition, []) if proposition not in result.founded else []
         known = {c.claim for c in new}
-        _judge_and_save(state, proposition, [c for c in old if c.claim not in known] + new)
-        state.add_keys(proposition, keys[proposition])
+        judged.append((proposition, [c for c in stored.get(proposition, []) if c.claim not in known] + new))
+    _judge_and_save(state, judged)
+    compared.forget(added)
+    state.add_keys_of({proposition: keys[proposition] for proposition in added})
     result.touched = set(added)
     return result
 
 
-def rejudge(state: LinkState, propositions: list[str]) -> None:
+def rejudge(state: LinkState, propositions: list[str], compared: ComparedMembers | None = None) -> None:
     """Judge propositions again after their entities changed (a merge or split of aliases)."""
-    for proposition, members in _stored(state, propositions, limit=None).items():
-        _judge_and_save(state, proposition, members)
+    _judge_and_save(state, list(_stored(state, propositions, limit=None).items()))
+    if compared is not None:
+        compared.forget(propositions)
 
 
 def _stored(state: LinkState, propositions: list[str], limit: int | None = MEMBERS_COMPARED) -> dict[str, list[ClaimFacts]]:
-    return {
-        proposition: [_canonical(state, from_row(row, copy_of)) for row, copy_of in rows]
-        for proposition, rows in state.members(propositions, limit).items()
-    }
+    found = state.members(propositions, limit)
+    state.load_entities(
+        entity
+        for rows in found.values()
+        for row, _ in rows
+        for entity in (row.origin_entity, row.outlet_entity, *row.via_entities, *row.entities)
+    )
+    return {proposition: [_canonical(state, from_row(row, copy_of)) for row, copy_of in rows] for proposition, rows in found.items()}
 
 
-def _judge_and_save(state: LinkState, proposition: str, claims: list[ClaimFacts]) -> None:
-    verdict = judge(claims)
-    rows = [member_row(c) for c in claims]
-    state.save(proposition, verdict.label, verdict.verdict, verdict.explanation, verdict.counted, rows)
+def _judge_and_save(state: LinkState, propositions: list[tuple[str, list[ClaimFacts]]]) -> None:
+    """Judge each (proposition, its claims) and write them all back in a few statements."""
+    saved = []
+    for proposition, claims in propositions:
+        verdict = judge(claims)
+        rows = [member_row(c) for c in claims]
+        saved.append((proposition, verdict.label, verdict.verdict, verdict.explanation, verdict.counted, rows))
+    state.save_all(saved)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Row, delete, event, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -38,11 +38,24 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[list[Any]]:
+    """``items`` in pieces small enough for one IN (…) list on every backend."""
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
 class LinkState:
     """The link tables seen through one session."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        # Entity rows read in this transaction, held here: the session's identity map keeps
+        # rows only while something refers to them, and every claim compared asks for its
+        # entities' current ids, so without this each ask was a query.
+        self._entities: dict[int, LinkedEntityRow] = {}
+        self._current: dict[int, int] = {}  # entity id -> the id it is now (itself unless merged)
+        self._mentions: dict[tuple[int, str], int] = {}  # (entity, article) -> mentions not written yet
+        event.listen(session, "before_commit", self._write_mentions)
 
     def _insert_new(self, table: type[Base], rows: list[dict[str, Any]]) -> None:
         """Insert rows, skipping those whose primary key is already there (both backends)."""
@@ -54,18 +67,39 @@ class LinkState:
 
     # Entities
 
+    def _entity_row(self, entity_id: int) -> LinkedEntityRow | None:
+        row = self._entities.get(entity_id)
+        if row is None:
+            row = self.session.get(LinkedEntityRow, entity_id)
+            if row is not None:
+                self._entities[entity_id] = row
+        return row
+
+    def load_entities(self, entity_ids: Iterable[int]) -> None:
+        """Read the rows of many entities in one query, for ``canonical`` to use."""
+        missing = sorted({e for e in entity_ids if e is not None and e not in self._entities})
+        for start in range(0, len(missing), 500):
+            query = select(LinkedEntityRow).where(LinkedEntityRow.id.in_(missing[start : start + 500]))
+            for row in self.session.scalars(query):
+                self._entities[row.id] = row
+
     def canonical(self, entity_id: int) -> int:
-        seen = set()
+        known = self._current.get(entity_id)
+        if known is not None:
+            return known
+        start, seen = entity_id, set()
         while entity_id not in seen:
             seen.add(entity_id)
-            row = self.session.get(LinkedEntityRow, entity_id)
+            row = self._entity_row(entity_id)
             if row is None or row.merged_into is None:
-                return entity_id
+                break
             entity_id = row.merged_into
+        if self._entities.get(entity_id) is not None:  # an id with no row yet is not remembered
+            self._current[start] = entity_id
         return entity_id
 
     def entity(self, entity_id: int) -> LinkedEntityRow | None:
-        return self.session.get(LinkedEntityRow, self.canonical(entity_id))
+        return self._entity_row(self.canonical(entity_id))
 
     def forms_matching(self, keys: Iterable[str]) -> list[tuple[int, EntityFormRow]]:
         """(canonical entity id, form row) for every stored form with one of ``keys``."""
@@ -73,6 +107,7 @@ class LinkState:
         if not wanted:
             return []
         rows = self.session.scalars(select(EntityFormRow).where(EntityFormRow.key.in_(wanted))).all()
+        self.load_entities(row.entity_id for row in rows)
         return [(self.canonical(row.entity_id), row) for row in rows]
 
     def forms_of(self, entity_id: int) -> list[EntityFormRow]:
@@ -83,6 +118,7 @@ class LinkState:
         row = LinkedEntityRow(name=name, type=type_)
         self.session.add(row)
         self.session.flush()
+        self._entities[row.id] = row
         return row.id
 
     def rename(self, entity_id: int, name: str) -> None:
@@ -99,7 +135,10 @@ class LinkState:
             return
         self.add_forms(target, [(r.key, r.form, r.kind, r.seen_on) for r in self.forms_of(source)])
         self.session.execute(delete(EntityFormRow).where(EntityFormRow.entity_id == source))
-        moved = self.session.scalars(select(EntityArticleRow).where(EntityArticleRow.entity_id == source)).all()
+        self._write_mentions()
+        moved = self.session.execute(
+            select(EntityArticleRow.article_id, EntityArticleRow.mentions).where(EntityArticleRow.entity_id == source)
+        ).all()
         for row in moved:
             self.count_mentions(target, row.article_id, row.mentions)
         self.session.execute(delete(EntityArticleRow).where(EntityArticleRow.entity_id == source))
@@ -107,19 +146,37 @@ class LinkState:
             self.session.execute(update(MemberRow).where(column == source).values({column: target}))
         self.session.execute(update(LinkedEntityRow).where(LinkedEntityRow.id == source).values(merged_into=target))
         self.session.execute(update(LinkedEntityRow).where(LinkedEntityRow.merged_into == source).values(merged_into=target))
+        self._entities.clear()  # read them again as they are now
+        self._current.clear()
 
     def count_mentions(self, entity_id: int, article_id: str, mentions: int) -> None:
-        row = self.session.get(EntityArticleRow, (entity_id, article_id))
-        if row is None:
-            self.session.add(EntityArticleRow(entity_id=entity_id, article_id=article_id, mentions=mentions))
-        else:
-            row.mentions += mentions
-        self.session.flush()
+        """Add ``mentions`` to the entity's count in the article.
+
+        Counts are gathered and written in one statement, before anything reads them and
+        before the transaction commits (``_write_mentions``).
+        """
+        key = (entity_id, article_id)
+        self._mentions[key] = self._mentions.get(key, 0) + mentions
+
+    def _write_mentions(self, *_: Any) -> None:
+        if not self._mentions:
+            return
+        rows = [{"entity_id": e, "article_id": a, "mentions": n} for (e, a), n in self._mentions.items()]
+        self._mentions = {}
+        dialect = self.session.get_bind().dialect.name
+        maker = pg_insert if dialect == "postgresql" else sqlite_insert
+        table = EntityArticleRow.__table__
+        statement = maker(table)
+        statement = statement.on_conflict_do_update(
+            index_elements=[table.c.entity_id, table.c.article_id], set_={"mentions": table.c.mentions + statement.excluded.mentions}
+        )
+        self.session.execute(statement, rows)
 
     def articles_of(self, entity_ids: Iterable[int]) -> set[str]:
         ids = sorted(set(entity_ids))
         if not ids:
             return set()
+        self._write_mentions()
         query = select(EntityArticleRow.article_id).where(EntityArticleRow.entity_id.in_(ids))
         return set(self.session.scalars(query))
 
@@ -150,50 +207,115 @@ class LinkState:
 
     def candidates(self, keys: Sequence[str]) -> list[str]:
         """Propositions sharing the most blocking keys with a claim, best first."""
+        return [proposition for proposition, _ in self.candidate_versions(keys)]
+
+    def candidate_versions(self, keys: Sequence[str]) -> list[tuple[str, datetime]]:
+        """``candidates`` with when each was last saved, so that members read earlier can be trusted or read again."""
         if not keys:
             return []
-        shared = func.count(PropositionKeyRow.key)
-        query = (
+        shared = func.count(PropositionKeyRow.key).label("shared")
+        best = (
             select(PropositionKeyRow.proposition_id, shared)
             .where(PropositionKeyRow.key.in_(list(keys)))
             .group_by(PropositionKeyRow.proposition_id)
             .order_by(shared.desc(), PropositionKeyRow.proposition_id)
             .limit(CANDIDATES_PER_CLAIM)
+            .subquery()
         )
-        return [row[0] for row in self.session.execute(query)]
-
-    def members(self, propositions: Sequence[str], limit: int | None = MEMBERS_COMPARED) -> dict[str, list[tuple[MemberRow, str]]]:
-        """Members of each proposition with their article's copy group (the latest ``limit`` of each when given)."""
-        if not propositions:
-            return {}
         query = (
-            select(MemberRow, LinkedArticleRow.copy_of)
-            .join(LinkedArticleRow, LinkedArticleRow.article_id == MemberRow.article_id)
-            .where(MemberRow.proposition_id.in_(list(propositions)))
-            .order_by(MemberRow.proposition_id, MemberRow.published.desc(), MemberRow.claim_id)
+            select(best.c.proposition_id, PropositionRow.updated_at)
+            .join(PropositionRow, PropositionRow.id == best.c.proposition_id)
+            .order_by(best.c.shared.desc(), best.c.proposition_id)
         )
-        found: dict[str, list[tuple[MemberRow, str]]] = defaultdict(list)
-        for row, copy_of in self.session.execute(query):
-            if limit is None or len(found[row.proposition_id]) < limit:
-                found[row.proposition_id].append((row, copy_of))
+        return [(row[0], row[1]) for row in self.session.execute(query)]
+
+    def members(self, propositions: Sequence[str], limit: int | None = MEMBERS_COMPARED) -> dict[str, list[tuple[Row[Any], str]]]:
+        """Members of each proposition with their article's copy group (the latest ``limit`` of each when given).
+
+        Plain rows, with the ``proposition_members`` columns as attributes: linking reads
+        hundreds per claim, and mapped objects cost several times as much to build.
+        """
+        found: dict[str, list[tuple[Row[Any], str]]] = defaultdict(list)
+        for row in self._members(propositions, limit, [*MemberRow.__table__.columns, LinkedArticleRow.copy_of]):
+            found[row.proposition_id].append((row, row.copy_of))
         return dict(found)
+
+    def compared_members(self, propositions: Sequence[str], limit: int = MEMBERS_COMPARED) -> dict[str, list[Row[Any]]]:
+        """The latest ``limit`` members of each proposition, with only what comparing a claim to them reads."""
+        columns = [MemberRow.proposition_id, MemberRow.claim_id, MemberRow.content, MemberRow.terms, MemberRow.entities, MemberRow.figures]
+        found: dict[str, list[Row[Any]]] = defaultdict(list)
+        for row in self._members(propositions, limit, columns):
+            found[row.proposition_id].append(row)
+        return dict(found)
+
+    def _members(self, propositions: Sequence[str], limit: int | None, columns: list[Any]) -> list[Row[Any]]:
+        """Rows of ``columns`` for the members of the propositions, each proposition's newest first."""
+        rows: list[Row[Any]] = []
+        newest_first = (MemberRow.published.desc(), MemberRow.claim_id)
+        for wanted in _chunks(sorted(set(propositions))):
+            query = (
+                select(*columns)
+                .join(LinkedArticleRow, LinkedArticleRow.article_id == MemberRow.article_id)
+                .where(MemberRow.proposition_id.in_(wanted))
+            )
+            if limit is not None:
+                # Only the latest ``limit`` of each are read: a proposition may have grown to thousands.
+                rank = func.row_number().over(partition_by=MemberRow.proposition_id, order_by=newest_first)
+                ranked = (
+                    select(MemberRow.claim_id, rank.label("rank"))
+                    .join(LinkedArticleRow, LinkedArticleRow.article_id == MemberRow.article_id)
+                    .where(MemberRow.proposition_id.in_(wanted))
+                    .subquery()
+                )
+                query = query.join(ranked, ranked.c.claim_id == MemberRow.claim_id).where(ranked.c.rank <= limit)
+            rows += self.session.execute(query.order_by(MemberRow.proposition_id, *newest_first)).all()
+        return rows
 
     def has_member(self, claim_id: str) -> bool:
         return self.session.get(MemberRow, claim_id) is not None
 
+    def existing_members(self, claim_ids: Sequence[str]) -> set[str]:
+        """Which of these claims are already members of a proposition."""
+        found: set[str] = set()
+        wanted = sorted(set(claim_ids))
+        for start in range(0, len(wanted), 500):
+            query = select(MemberRow.claim_id).where(MemberRow.claim_id.in_(wanted[start : start + 500]))
+            found.update(self.session.scalars(query))
+        return found
+
     def add_keys(self, proposition: str, keys: Iterable[str]) -> None:
-        self._insert_new(PropositionKeyRow, [{"key": k, "proposition_id": proposition} for k in dict.fromkeys(keys)])
+        self.add_keys_of({proposition: keys})
+
+    def add_keys_of(self, keys: dict[str, Iterable[str]]) -> None:
+        """File each proposition under its blocking keys, in one statement."""
+        rows = [{"key": k, "proposition_id": p} for p, its in keys.items() for k in dict.fromkeys(its)]
+        self._insert_new(PropositionKeyRow, rows)
 
     def save(self, proposition: str, label: str, verdict: str, explanation: str, counted: str | None, members: list[dict[str, Any]]) -> None:
         """Write a proposition and all its members, replacing what was there."""
-        row = self.session.get(PropositionRow, proposition)
-        if row is None:
-            row = PropositionRow(id=proposition)
-            self.session.add(row)
-        row.label, row.verdict, row.explanation, row.counted, row.updated_at = label, verdict, explanation, counted, _now()
+        self.save_all([(proposition, label, verdict, explanation, counted, members)])
+
+    def save_all(self, propositions: Sequence[tuple[str, str, str, str, str | None, list[dict[str, Any]]]]) -> None:
+        """``save`` for many (id, label, verdict, explanation, counted, members) at once: a few statements in all."""
+        if not propositions:
+            return
+        ids = [p[0] for p in propositions]
+        existing: dict[str, PropositionRow] = {}
+        for chunk in _chunks(ids):
+            existing.update((row.id, row) for row in self.session.scalars(select(PropositionRow).where(PropositionRow.id.in_(chunk))))
+        now = _now()
+        for proposition, label, verdict, explanation, counted, _ in propositions:
+            row = existing.get(proposition)
+            if row is None:
+                row = existing[proposition] = PropositionRow(id=proposition)
+                self.session.add(row)
+            row.label, row.verdict, row.explanation, row.counted, row.updated_at = label, verdict, explanation, counted, now
         self.session.flush()
-        self.session.execute(delete(MemberRow).where(MemberRow.proposition_id == proposition))
-        self.session.execute(insert(MemberRow), [{**m, "proposition_id": proposition} for m in members])
+        for chunk in _chunks(ids):
+            self.session.execute(delete(MemberRow).where(MemberRow.proposition_id.in_(chunk)))
+        rows = [{**m, "proposition_id": p[0]} for p in propositions for m in p[5]]
+        if rows:
+            self.session.execute(insert(MemberRow), rows)
 
     def propositions_with_articles(self, articles: Iterable[str]) -> list[str]:
         ids = sorted(set(articles))
@@ -204,7 +326,10 @@ class LinkState:
 
     def clear(self) -> None:
         """Forget every link result (not the alias decisions), before linking again from scratch."""
+        self._mentions = {}
         for table in (PropositionKeyRow, MemberRow, PropositionRow, ArticleBandRow, LinkedArticleRow, EntityArticleRow, EntityFormRow):
             self.session.execute(delete(table))
         self.session.execute(update(LinkedEntityRow).values(merged_into=None))
         self.session.execute(delete(LinkedEntityRow))
+        self._entities.clear()
+        self._current.clear()
