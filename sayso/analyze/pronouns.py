@@ -1,0 +1,132 @@
+"""Pronoun resolution: the antecedent a "he", "it" or "they" stands for.
+
+"he"/"she" (and his, her) is the most salient person whose gender does not contradict the
+pronoun — gender from Mr./Ms., a gendered title, a known first name, else from the pronouns
+already resolved to that person with a clear margin; the subject of the pronoun's own clause
+counts double ("If the president does follow through on his threat"); a name inside what the
+pronoun's subject says is someone else ("He said Obama hopes …", "People like Scott, he said").
+"it" is the most salient organisation or outlet (a place counting less), or a thing the article
+made the subject of a sentence ("the report"); "they" the most salient plural phrase
+("officials", "environmentalists") or organisation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Entity
+from .gender import pronoun_gender
+from .introductions import Introductions
+from .salience import Candidate, Fit, Salience
+from .titles import phrase_head
+
+_UNKNOWN_GENDER = 0.7
+_LOCAL_SUBJECT = 2.0  # the subject of the clause a pronoun stands in
+_CLEAR_MARGIN = 3.0
+_PLACE_FOR_IT = 0.5
+_ADJUNCTS = frozenset({"prep", "npadvmod", "advmod", "aux", "auxpass", "punct", "cc", "mark", "det", "neg", "advcl"})
+
+
+def person_for_pronoun(doc: Doc, salience: Salience, introductions: Introductions, token: Token) -> Candidate | None:
+    """The person a he/she/his/her stands for, most salient first; None when no one fits."""
+    gender = pronoun_gender(token.lower_)
+
+    def accept(key: object) -> float:
+        if not isinstance(key, Entity) or key.type != "person":
+            return 0.0
+        known = introductions.known_gender(key)
+        if known is None:
+            return _UNKNOWN_GENDER
+        return 1.0 if gender is None or known == gender else 0.0
+
+    later = _named_below(introductions, token)
+    ranked = [c for c in salience.ranked(token.i, accept) if not _same_clause_object(doc, token, c) and id(c.entity) not in later]
+    local = _local_subject(salience, token)
+    if local is not None:
+        for candidate in ranked:
+            if candidate.entity is not None and candidate.entity is local:
+                candidate.score *= _LOCAL_SUBJECT
+        ranked.sort(key=lambda c: (c.score, c.token), reverse=True)
+    if ranked:
+        ranked[0].clear = len(ranked) == 1 or ranked[0].score >= _CLEAR_MARGIN * ranked[1].score
+        return ranked[0]
+    return _cataphora(salience, introductions, token, accept)
+
+
+def thing_fit(doc: Doc) -> Fit:
+    """What "it" may stand for: an organisation or outlet, less a place, or a singular noun phrase."""
+
+    def accept(key: object) -> float:
+        if isinstance(key, Entity):
+            return 1.0 if key.type in ("organisation", "outlet") else _PLACE_FOR_IT if key.type == "place" else 0.0
+        noun = doc[key]  # type: ignore[index]
+        return 0.8 if noun.tag_ == "NN" else 0.0
+
+    return accept
+
+
+def plural_fit(doc: Doc) -> Fit:
+    """What "they" may stand for: a group, less an organisation or outlet, or a plural noun phrase."""
+
+    def accept(key: object) -> float:
+        if isinstance(key, Entity):
+            if key.type == "group":
+                return 1.0
+            return 0.6 if key.type in ("organisation", "outlet") else 0.0
+        noun = doc[key]  # type: ignore[index]
+        return 1.0 if noun.tag_ in ("NNS", "NNPS") else 0.0
+
+    return accept
+
+
+def _named_below(introductions: Introductions, pronoun: Token) -> set[int]:
+    """"He said Obama hopes …", "People like Scott, he said": a name in what the pronoun's
+    subject says or does is someone else."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    named = introductions.mention_at
+    verb = pronoun.head
+    below = [t for t in verb.subtree if t.i > pronoun.i and t.i in named]
+    for child in verb.children:
+        if child.i < pronoun.i and child.dep_ not in _ADJUNCTS:
+            # What was said, put first; but not the subject of a clause of its own
+            # ("McCaskill scolded him: '…,' she said").
+            below.extend(t for t in child.subtree if t.i in named and phrase_head(t).dep_ not in ("nsubj", "nsubjpass"))
+    return {id(named[t.i][0]) for t in below}
+
+
+def _local_subject(salience: Salience, pronoun: Token) -> Entity | None:
+    """The subject of the nearest clause above the pronoun, named before it: "the president" in
+    "If the president does follow through on his veto threat"."""
+    current = pronoun
+    for _ in range(8):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i and c.i != pronoun.i), None)
+        if subject is None:
+            continue
+        return salience.entity_at(subject.i)
+    return None
+
+
+def _same_clause_object(doc: Doc, pronoun: Token, candidate: Candidate) -> bool:
+    """"Trump praised him": an object pronoun is not the subject of its own verb."""
+    if pronoun.dep_ not in ("dobj", "iobj", "pobj"):
+        return False
+    subject = doc[candidate.token]
+    return subject.dep_ == "nsubj" and subject.head.i == pronoun.head.i
+
+
+def _cataphora(salience: Salience, introductions: Introductions, token: Token, accept: Fit) -> Candidate | None:
+    """A pronoun before any name (a headline's "His refusal"): the first fitting name after it."""
+    here = salience.sentence[token.i]
+    for i in range(token.i + 1, len(salience.sentence)):
+        if salience.sentence[i] > here + 1:
+            break
+        found = introductions.mention_at.get(i)
+        if found is not None and accept(found[0]):
+            return Candidate(found[0], i)
+    return None

@@ -1,0 +1,105 @@
+"""Role descriptions: the person "the French President" or "the senator" refers to.
+
+It is the person earlier introduced with those words ("French President Emmanuel Macron";
+"Sen. Lindsey Graham" for "the senator"); of several, the one sharing most words. "vice
+president" is not "president", a Republican title never a Democrat, and a person introduced
+with another office is not the one described (unless the description says "former"). A
+description no title fits ("the New York businessman", "the 34-year-old mother of three") is
+the most salient person in view — one who spoke, or much talked about just before. In a
+headline or lead ("Judge blocks …") it may be the person the article introduces just after.
+"his lawyer", "her spokesman" name someone else than the possessor: only a title match names
+them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Entity, Speaker
+from .entities import EntityIndex
+from .gender import words_gender
+from .introductions import Introductions
+from .lexicon import ROLE_HEADS
+from .salience import Fit, Salience
+from .titles import PERSON_NOUNS, ROLE_TITLES, head_word, parties, title, title_set
+
+_TITLE_MATCH = 3.0
+_PERSON_SALIENCE = 1.0  # least salience for "the businessman" to be a person who did not speak
+_LEAD_SENTENCES = 3  # a description this early may name someone the article introduces just after
+
+
+def describes_person(token: Token, introductions: Introductions) -> bool:
+    """The head of "the senator", "the French President": a definite description of one person."""
+    if token.tag_ not in ("NN", "NNP") or token.ent_type_ == "PERSON" or token.i in introductions.mention_at:
+        return False
+    if head_word(token) not in ROLE_HEADS | PERSON_NOUNS:
+        return False
+    if any(c.dep_ == "poss" for c in token.children) or token.dep_ in ("compound", "amod"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def person_by_description(
+    salience: Salience,
+    introductions: Introductions,
+    entities: EntityIndex,
+    tokens: list[Token],
+    head: Token,
+    possessor: Token | None,
+    owner: Speaker | None,
+) -> Entity | None:
+    """The person a role phrase describes: by the title they were introduced with, else by salience.
+
+    ``owner`` is what the ``possessor`` ("his" in "his lawyer") was resolved to: not the one described.
+    """
+    words = [t.lower_ for t in tokens if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.i <= head.i and not (possessor is not None and t.i in {p.i for p in possessor.subtree})]
+    described = title_set(words)
+    head_title = title(head.lower_ if head.pos_ == "PROPN" else head_word(head))
+    wanted_parties = parties(described)
+    gender = words_gender({head_word(head)})
+    excluded = {id(e) for e in entities.entities if owner is not None and e.name == owner.name}
+
+    def fits(key: object) -> float:
+        if not isinstance(key, Entity) or key.type != "person" or id(key) in excluded:
+            return 0.0
+        known = introductions.gender(key)
+        if gender is not None and known is not None and known != gender:
+            return 0.0
+        titles = introductions.titles(key)
+        if wanted_parties and parties(titles) and not wanted_parties & parties(titles):
+            return 0.0
+        if head_title in titles:
+            return _TITLE_MATCH
+        if possessor is not None:
+            return 0.0  # "his lawyer": only someone introduced as a lawyer
+        if f"vice {head_title}" in titles or f"deputy {head_title}" in titles:
+            return 0.0  # the vice president is not "the president"
+        office = {t for t in titles if t in ROLE_TITLES or " " in t}
+        if head_title in ROLE_TITLES and office and head_title not in office and "former" not in described:
+            return 0.0  # introduced with another office: "the nominee" is not the judge
+        return 1.0
+
+    ranked = salience.ranked(head.i, fits)
+    matched = [c for c in ranked if head_title in introductions.titles(c.entity)]
+    if matched:
+        # The fullest fit first: "the French President" is the French one of two presidents.
+        return max(matched, key=lambda c: (len(described & introductions.titles(c.entity)), c.score)).entity
+    # No title fits: the person in view — one who spoke, or one much talked about just before.
+    in_view = [c for c in ranked if c.speaker or c.score >= _PERSON_SALIENCE]
+    if in_view:
+        return in_view[0].entity
+    if salience.sentence[head.i] <= _LEAD_SENTENCES:
+        return _introduced_after(head.doc, salience, introductions, head, head_title, fits)
+    return None
+
+
+def _introduced_after(doc: Doc, salience: Salience, introductions: Introductions, head: Token, head_title: str, fits: Fit) -> Entity | None:
+    """A headline's or lead's "Judge rejects …" before the article names "Justice Frank Nervo"."""
+    last = salience.sentence[head.i] + _LEAD_SENTENCES
+    for i in range(head.i + 1, len(doc)):
+        if salience.sentence[i] > last:
+            break
+        found = introductions.mention_at.get(i)
+        if found is not None and found[0].type == "person" and head_title in introductions.titles(found[0]) and fits(found[0]):
+            return found[0]
+    return None
