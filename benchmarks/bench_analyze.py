@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import SHARED, best_of, goal, row  # noqa: E402
+from common import SHARED, best_of, best_of_each, goal, row  # noqa: E402
 
 GOAL = 1.5
 DEV = SHARED / "data" / "polnear" / "dev" / "text"
@@ -95,7 +95,7 @@ def run(quick: bool = False, paths: list[str] | None = None, limit: int | None =
     words = sum(len(a.text.split()) for a in articles)
     bare, full = spacy.load(installed_model()), load_pipeline()
     bare(articles[0].text), full(articles[0].text)  # warm up both pipelines
-    one = {kind: best_of(repeats, lambda kind=kind, nlp=nlp: _process(kind, nlp, articles)) for kind, nlp in (("spacy", bare), ("sayso", full))}
+    one = best_of_each(repeats, spacy=lambda: _process("spacy", bare, articles), sayso=lambda: _process("sayso", full, articles))
     two = {kind: _pool_time(kind, articles, max(1, repeats - 1)) for kind in ("spacy", "sayso")}
     n = len(articles)
     described = f"{n} {where}, {words:,} words (median {statistics.median(len(a.text) for a in articles):,.0f} characters)"

@@ -25,7 +25,7 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import best_of, command_line, row  # noqa: E402
+from common import best_of_each, command_line, row  # noqa: E402
 
 import generate  # noqa: E402
 
@@ -96,15 +96,15 @@ def run(quick: bool = False, pages: int | None = None, repeats: int | None = Non
         files = [str(p) for p in paths]
         raw = [p.read_bytes() for p in paths]
         mean_kb = sum(len(b) for b in raw) / len(raw) / 1024
-        sayso_html = best_of(repeats, lambda: _sayso_read(*files))
-        bare_html = best_of(repeats, lambda: [_extract(p.read_bytes()) for p in paths])
+        html = best_of_each(repeats, sayso=lambda: _sayso_read(*files), bare=lambda: [_extract(p.read_bytes()) for p in paths])
         archive = folder / "crawl.warc.gz"
         counts = generate.write_warc(archive, count)
         size_mb = archive.stat().st_size / 1e6
-        sayso_walk = best_of(repeats, lambda: _sayso_records(archive))
-        bare_walk = best_of(repeats, lambda: _warcio_records(archive))
-        sayso_warc = best_of(repeats, lambda: _sayso_read(str(archive)))
-        bare_warc = best_of(repeats, lambda: _warcio_pages(archive))
+        walk = best_of_each(repeats, sayso=lambda: _sayso_records(archive), bare=lambda: _warcio_records(archive))
+        to_articles = best_of_each(repeats, sayso=lambda: _sayso_read(str(archive)), bare=lambda: _warcio_pages(archive))
+        sayso_html, bare_html = html["sayso"], html["bare"]
+        sayso_walk, bare_walk = walk["sayso"], walk["bare"]
+        sayso_warc, bare_warc = to_articles["sayso"], to_articles["bare"]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return [

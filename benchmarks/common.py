@@ -58,6 +58,18 @@ def best_of(repeats: int, work: Callable[[], object]) -> float:
     return min(times)
 
 
+def best_of_each(repeats: int, **works: Callable[[], object]) -> dict[str, float]:
+    """The fastest wall-clock time of each of several works, run in turn ``repeats`` times, so that
+    a machine whose load changes during the run slows each of them alike."""
+    best: dict[str, float] = {}
+    for _ in range(max(1, repeats)):
+        for name, work in works.items():
+            start = time.perf_counter()
+            work()
+            best[name] = min(best.get(name, float("inf")), time.perf_counter() - start)
+    return best
+
+
 def timed(work: Callable[[], Any]) -> tuple[float, float, Any]:
     """(wall seconds, CPU seconds of this process, result) of one call.
 

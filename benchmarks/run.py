@@ -141,7 +141,10 @@ def print_table(results: dict[str, Any]) -> None:
     for run in results["runs"].values():
         for item in run["rows"]:
             table.add_row(*_cells(item))
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:  # a log file: wide enough for the notes
+        console = Console(width=220)
+    console.print(table)
 
 
 def main() -> None:
