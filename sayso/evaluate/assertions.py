@@ -31,7 +31,8 @@ from rich.table import Table
 from ..model import Analysis
 from .polnear import GoldDocument
 from .report import _figure_column, _percent, _table
-from .speech_acts import GOLD_DIR, Counts, gold_analyses
+from .scoring import Counts, overlap
+from .speech_acts import GOLD_DIR, gold_analyses
 
 LABELS = ("attributed", "news", "background", "other")
 DETECTIONS = {"news": {"news"}, "background": {"background"}, "unattributed": {"news", "background"}}
@@ -63,7 +64,7 @@ def predicted_label(item: SentenceItem, analysis: Analysis | None) -> str:
     kinds = set()
     for assertion in analysis.unattributed:
         span = assertion.content
-        shared = min(item.end, span.end) - max(item.start, span.start)
+        shared = overlap(item.start, item.end, span.start, span.end)
         if shared > 0 and shared * 2 >= min(item.end - item.start, span.end - span.start):
             kinds.add("background" if assertion.background else "news")
     return "news" if "news" in kinds else "background" if kinds else "none"

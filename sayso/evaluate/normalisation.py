@@ -26,6 +26,7 @@ from rich import box
 from rich.table import Table
 
 from .report import _figure_column, _percent, _table
+from .scoring import overlap
 
 QUANTITY_FIELDS = ("value", "low", "high", "approximate", "unit", "per", "counted")
 TIME_FIELDS = ("value", "kind", "approximate")
@@ -68,7 +69,9 @@ class ItemResult:
 
 
 @dataclass
-class Tally:
+class Accuracy:
+    """How many of some items were right."""
+
     right: int = 0
     total: int = 0
 
@@ -89,9 +92,9 @@ class NormalisationEvaluation:
     fields: tuple[str, ...]
     items: list[ItemResult] = field(default_factory=list)
 
-    def tally(self, category: str | None = None, field_name: str | None = None) -> Tally:
+    def tally(self, category: str | None = None, field_name: str | None = None) -> Accuracy:
         """Right/total over the items (of one category), for one field or for all fields at once."""
-        tally = Tally()
+        tally = Accuracy()
         for item in self.items:
             if category is None or item.category == category:
                 tally.add(item.correct if field_name is None else item.fields[field_name])
@@ -109,9 +112,9 @@ class NormalisationEvaluation:
     def errors(self) -> list[ItemResult]:
         return [item for item in self.items if not item.correct]
 
-    def span_tally(self) -> Tally:
+    def span_tally(self) -> Accuracy:
         """How often the predicted extent is exactly the gold one (expressions that should be found)."""
-        tally = Tally()
+        tally = Accuracy()
         for item in self.items:
             if item.expected is not None:
                 tally.add(item.exact_span)
@@ -191,9 +194,9 @@ def _matching(item: GoldItem, predictions: Sequence[Any]) -> Any | None:
     for prediction in predictions:
         if (prediction.start, prediction.end) == (item.start, item.end):
             return prediction
-        overlap = min(prediction.end, item.end) - max(prediction.start, item.start)
-        if overlap > best_overlap:
-            best, best_overlap = prediction, overlap
+        shared = overlap(prediction.start, prediction.end, item.start, item.end)
+        if shared > best_overlap:
+            best, best_overlap = prediction, shared
     return best
 
 

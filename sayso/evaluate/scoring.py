@@ -83,6 +83,37 @@ class Tally:
         }
 
 
+@dataclass
+class Counts:
+    """True and false positives and false negatives of one yes/no question, and their ratios.
+
+    The ratios are a ``Tally``'s: a true positive is a prediction and a gold item matched together.
+    """
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def tally(self) -> Tally:
+        return Tally(predicted=self.tp + self.fp, gold=self.tp + self.fn, matched_predicted=self.tp, matched_gold=self.tp)
+
+    @property
+    def precision(self) -> float:
+        return self.tally.precision
+
+    @property
+    def recall(self) -> float:
+        return self.tally.recall
+
+    @property
+    def f1(self) -> float:
+        return self.tally.f1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"precision": self.precision, "recall": self.recall, "f1": self.f1, "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
 def _role_tallies() -> dict[str, dict[str, Tally]]:
     return {criterion: {role: Tally() for role in ROLES} for criterion in CRITERIA}
 
@@ -144,8 +175,13 @@ def chunks(fragments: Sequence[Span], text: str) -> list[Chunk]:
     return found
 
 
+def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """How many characters two spans share (0 when they are apart)."""
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
 def _overlaps(a: Chunk, b: Chunk) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+    return overlap(*a, *b) > 0
 
 
 def _tokens(chunk: Chunk, text: str) -> frozenset[Chunk]:

@@ -46,6 +46,8 @@ from spacy.tokens import Doc
 from ..errors import SaysoError
 from ..model import Analysis, Span, Speaker
 from .polnear import GoldDocument, load_split
+from .report import _percent
+from .scoring import overlap
 
 GOLD_PATH = Path(__file__).resolve().parent / "gold" / "speakers_dev.jsonl"
 CATEGORIES = ("pronoun", "title", "partial_name")
@@ -114,8 +116,8 @@ class Outcome:
 
 
 @dataclass
-class Tally:
-    """Counts for one group of gold items."""
+class SpeakerCounts:
+    """Counts for one group of gold items, and the accuracies they give."""
 
     items: int = 0
     missed: int = 0
@@ -181,10 +183,10 @@ class SpeakerEvaluation:
     """Speaker-resolution figures, overall and per category, with every error for debugging."""
 
     documents: int
-    overall: Tally
-    by_category: dict[str, Tally]
+    overall: SpeakerCounts
+    by_category: dict[str, SpeakerCounts]
     outcomes: list[Outcome]
-    by_part: dict[str, Tally] = field(default_factory=dict)
+    by_part: dict[str, SpeakerCounts] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Outcome]:
@@ -373,10 +375,6 @@ def list_candidates(documents: Iterable[GoldDocument]) -> Iterator[tuple[str, in
 # --- matching and scoring ---------------------------------------------------------------------
 
 
-def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    return max(0, min(a_end, b_end) - max(a_start, b_start))
-
-
 def predicted_speaker(item: GoldSpeaker, analysis: Analysis) -> Speaker | None:
     """The speaker of the predicted attribution whose mention overlaps the gold span most."""
     best, best_key = None, None
@@ -384,7 +382,7 @@ def predicted_speaker(item: GoldSpeaker, analysis: Analysis) -> Speaker | None:
         speaker = attribution.speaker
         if speaker is None:
             continue
-        shared = _overlap(speaker.start, speaker.end, item.start, item.end)
+        shared = overlap(speaker.start, speaker.end, item.start, item.end)
         if not shared:
             continue
         key = (shared, -abs(speaker.start - item.start), -(speaker.end - speaker.start))
@@ -399,9 +397,9 @@ def score(
     given: dict[tuple[str, int, int], Speaker | None] | None = None,
 ) -> SpeakerEvaluation:
     """Score every gold item against the analysis of its document (and, if given, its mention's resolution)."""
-    overall = Tally()
-    by_category = {c: Tally() for c in CATEGORIES}
-    by_part = {p: Tally() for p in PARTS}
+    overall = SpeakerCounts()
+    by_category = {c: SpeakerCounts() for c in CATEGORIES}
+    by_part = {p: SpeakerCounts() for p in PARTS}
     outcomes = []
     for item in items:
         analysis = analyses.get(item.document)
@@ -467,10 +465,6 @@ def evaluate_speakers(root: Path | None = None, gold_path: Path | None = None) -
 
 
 # --- report -----------------------------------------------------------------------------------
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{100 * value:.1f}"
 
 
 def speakers_table(evaluation: SpeakerEvaluation) -> Table:

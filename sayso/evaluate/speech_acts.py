@@ -28,6 +28,7 @@ from rich.table import Table
 from ..model import Analysis, Attribution, SpeechAct
 from .polnear import GoldDocument, load_split
 from .report import _figure_column, _percent, _table
+from .scoring import Counts, overlap
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 SPEECH_ACTS: tuple[SpeechAct, ...] = ("assert", "deny", "retract", "revise", "hedge", "concede", "no_comment")
@@ -66,48 +67,19 @@ def gold_analyses(
     return {d.name: a for d, a in zip(chosen, analyses, strict=True)}
 
 
-def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    return max(0, min(a_end, b_end) - max(a_start, b_start))
-
-
 def match_attribution(item: SpeechActItem, predicted: Sequence[Attribution]) -> Attribution | None:
     """The predicted attribution this gold item stands for: overlapping cue first, then content."""
     by_cue = [
-        (_overlap(item.cue_start, item.cue_end, a.cue.start, a.cue.end), a)
+        (overlap(item.cue_start, item.cue_end, a.cue.start, a.cue.end), a)
         for a in predicted
         if a.cue is not None
     ]
     best = max(by_cue, key=lambda pair: pair[0], default=(0, None))
     if best[0] > 0:
         return best[1]
-    by_content = [(_overlap(item.content_start, item.content_end, a.content.start, a.content.end), a) for a in predicted]
+    by_content = [(overlap(item.content_start, item.content_end, a.content.start, a.content.end), a) for a in predicted]
     best = max(by_content, key=lambda pair: pair[0], default=(0, None))
     return best[1] if best[0] > 0 else None
-
-
-@dataclass
-class Counts:
-    """True and false positives and false negatives of one yes/no question, and their ratios."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"precision": self.precision, "recall": self.recall, "f1": self.f1, "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
 @dataclass
