@@ -19,7 +19,7 @@ from .spans import doc_text
 _BRACKETED = re.compile(r"\(\s*([A-Z][A-Z.&]{1,8})\s*\)")
 
 
-def initials(text: str, skip_function_words: bool) -> str:
+def _initials(text: str, skip_function_words: bool) -> str:
     """The capitals a name's words start with ("Securities and Exchange Commission": "SEC" or "SAEC")."""
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if not (skip_function_words and w.lower() in FUNCTION_WORDS)]
     return "".join(w[0].upper() for w in words)
@@ -35,7 +35,7 @@ def acronym(text: str) -> str | None:
 
 def spells(letters: str, form: str) -> bool:
     """Whether the letters are the initials of ``form``, with or without its function words."""
-    return letters in (initials(form, True), initials(form, False))
+    return letters in (_initials(form, True), _initials(form, False))
 
 
 def bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -105,6 +105,6 @@ def acronym_target(cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
     and Exchange Commission")."""
     letters = {acronym(f) for f in cluster.forms} - {None}
     return next(
-        (o for o in clusters if o is not cluster and o.organisational and any(" " in f and initials(f, True) in letters for f in o.forms)),
+        (o for o in clusters if o is not cluster and o.organisational and any(" " in f and _initials(f, True) in letters for f in o.forms)),
         None,
     )

@@ -10,13 +10,13 @@ from __future__ import annotations
 from ..model import Entity
 from .name_forms import name_words, word_before
 
-FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame"})
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame"})
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
 # First names common in English-language news, to tell "he" from "she". Names given to both
 # (Jordan, Taylor, Kelly…) are left out: an unknown gender fits either pronoun.
-MALE_NAMES = frozenset(
+_MALE_NAMES = frozenset(
     """
     aaron abdul abraham adam adrian ahmed al alan albert alberto alec alex alexander alexei alfred ali
     andrzej anton antoine boris carlo dieter emilio enzo fabio francois franz friedrich giorgio
@@ -47,7 +47,7 @@ MALE_NAMES = frozenset(
     yuri zach zachary
     """.split()
 )
-FEMALE_NAMES = frozenset(
+_FEMALE_NAMES = frozenset(
     """
     abby abigail ada adriana aisha alexandra alexis alice alicia alison allison amanda amber amy
     agnieszka angela anja annika astrid birgit brigitte chiara elena elif francesca giulia
@@ -76,13 +76,13 @@ FEMALE_NAMES = frozenset(
     virginia vivian wanda wendy whitney yolanda yvonne zoe
     """.split()
 )
-FEMALE_WORDS = frozenset(
+_FEMALE_WORDS = frozenset(
     """
     woman businesswoman mother wife daughter sister widow mom grandmother girl actress heiress
     spokeswoman chairwoman congresswoman queen princess lady duchess countess
     """.split()
 )
-MALE_WORDS = frozenset(
+_MALE_WORDS = frozenset(
     """
     man businessman father husband son brother widower dad grandfather boy actor heir spokesman
     chairman congressman king prince duke count
@@ -92,14 +92,14 @@ MALE_WORDS = frozenset(
 
 def is_first_name(word: str) -> bool:
     """A word (lower case) known as a first name given to women or to men."""
-    return word in FEMALE_NAMES or word in MALE_NAMES
+    return word in _FEMALE_NAMES or word in _MALE_NAMES
 
 
 def name_gender(words: list[str]) -> str | None:
     """"f" or "m" when a name starts with a first name given to women or to men."""
-    if words and words[0] in FEMALE_NAMES:
+    if words and words[0] in _FEMALE_NAMES:
         return "f"
-    if words and words[0] in MALE_NAMES:
+    if words and words[0] in _MALE_NAMES:
         return "m"
     return None
 
@@ -107,7 +107,7 @@ def name_gender(words: list[str]) -> str | None:
 def honorific_gender(text: str, start: int) -> str | None:
     """The gender a Mr./Mrs./Ms. right before ``start`` gives."""
     before = word_before(text, start)
-    if before in FEMALE_HONORIFICS:
+    if before in _FEMALE_HONORIFICS:
         return "f"
     if before == "mr":
         return "m"
@@ -116,14 +116,14 @@ def honorific_gender(text: str, start: int) -> str | None:
 
 def pronoun_gender(word: str) -> str | None:
     """"m" for he/him/his, "f" for she/her, None for any other word (lower case)."""
-    return "m" if word in MALE_PRONOUNS else "f" if word in FEMALE_PRONOUNS else None
+    return "m" if word in _MALE_PRONOUNS else "f" if word in _FEMALE_PRONOUNS else None
 
 
 def words_gender(words: set[str]) -> str | None:
     """The gender gendered words give ("spokeswoman", "widower"), women's words first."""
-    if words & FEMALE_WORDS:
+    if words & _FEMALE_WORDS:
         return "f"
-    if words & MALE_WORDS:
+    if words & _MALE_WORDS:
         return "m"
     return None
 

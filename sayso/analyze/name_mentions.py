@@ -24,7 +24,7 @@ from .name_forms import EDGE_PUNCTUATION, LEADING_ARTICLE, NAME_PREFIXES, POSSES
 from .ner_mentions import ner_mentions
 from .spans import doc_text
 
-KEPT_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group", "LOC": "place", "FAC": "place"}
+_KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _QUOTES = "\"“”"
 _ADJECTIVE_ENDINGS = ("ic", "ian", "ish", "ese", "ean")
@@ -107,7 +107,7 @@ def _raw_ents(doc: Doc) -> list[tuple[int, int, str, int]]:
     ents: list[tuple[int, int, str, int]] = []
     text = doc_text(doc)
     for ent in ner_mentions(doc):
-        if ent.label_ not in KEPT_LABELS or (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound")):
+        if ent.label_ not in _KEPT_LABELS or (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound")):
             continue  # "French" in "French President" describes, it does not name
         if ents and ent.label_ == "PERSON" and ents[-1][2] == "PERSON":
             start, _, _, _ = ents[-1]
