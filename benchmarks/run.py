@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -127,8 +128,13 @@ def markdown(results: dict[str, Any], quick: bool) -> str:
     for name, run in results["runs"].items():
         for item in run["rows"]:
             lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in _cells(item)) + " |")
-    lines += ["", "Measured: " + "; ".join(f"{name} {run['date']} ({run['seconds']:.0f} s)" for name, run in results["runs"].items()) + "."]
+    lines += ["", "Measured: " + "; ".join(_when(name, run) for name, run in results["runs"].items()) + "."]
     return "\n".join(lines) + "\n"
+
+
+def _when(name: str, run: dict[str, Any]) -> str:
+    load = f", load average {run['load']:.1f} at its start" if run.get("load") is not None else ""
+    return f"{name} {run['date']} ({run['seconds']:.0f} s{load})"
 
 
 def print_table(results: dict[str, Any]) -> None:
@@ -176,8 +182,9 @@ def main() -> None:
             pass
     for name in wanted:
         print(f"running {name} …", file=sys.stderr, flush=True)
+        started, load = time.strftime("%Y-%m-%d %H:%M"), os.getloadavg()[0] if hasattr(os, "getloadavg") else None
         rows, seconds = run_isolated(name, args.quick)
-        results["runs"][name] = {"date": time.strftime("%Y-%m-%d %H:%M"), "seconds": seconds, "rows": rows}
+        results["runs"][name] = {"date": started, "load": load, "seconds": seconds, "rows": rows}
     results["runs"] = {name: results["runs"][name] for name in names if name in results["runs"]}
     print_table(results)
     output.write_text(markdown(results, args.quick), encoding="utf-8")
