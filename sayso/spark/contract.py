@@ -87,7 +87,6 @@ TABLES: dict[str, tuple[tuple[str, Type], ...]] = {
 }
 CHILD_TABLES = ("attributions", "unattributed", "entities")
 
-
 def conform(value: Any, kind: Type) -> Any:
     """``value`` with the Python type each column wants: a JSON integer in a double column is a float."""
     if value is None:
@@ -101,14 +100,19 @@ def conform(value: Any, kind: Type) -> Any:
     return value
 
 
-def rows(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(table, row) for every row one analysis (its ``to_dict()``) puts in the tables."""
+def items(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(table, row) for every row one analysis (its ``to_dict()``) puts in the tables, as JSON gives them."""
     article_id = data["article"]["id"]
-    yield "articles", conform({**data["article"], "text": data["text"]}, ("struct", ARTICLES))
+    yield "articles", {**data["article"], "text": data["text"]}
     for table in CHILD_TABLES:
-        columns = ("struct", TABLES[table])
         for position, item in enumerate(data[table]):
-            yield table, conform({**item, "article_id": article_id, "position": position}, columns)
+            yield table, {"article_id": article_id, "position": position, **item}
+
+
+def rows(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``items`` with the Python types the columns want (``conform``)."""
+    for table, row in items(data):
+        yield table, conform(row, ("struct", TABLES[table]))
 
 
 def analysis_dict(article: dict[str, Any], children: dict[str, Iterable[dict[str, Any]]]) -> dict[str, Any]:

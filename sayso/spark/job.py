@@ -24,10 +24,11 @@ from typing import Any
 
 from ..errors import IngestError, SaysoError
 from ..ingest.sources import expand, is_url
-from . import contract, worker
+from . import contract
 
 TABLES = tuple(contract.TABLES)
 SHOWN_ERRORS = 20
+LOCAL_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 
 @dataclass
@@ -47,7 +48,7 @@ class JobSummary:
         return (
             f"{c.get('articles', 0)} articles analysed into {self.output} "
             f"({c.get('attributions', 0)} attributions, {c.get('unattributed', 0)} unattributed assertions, "
-            f"{c.get('entities', 0)} entities; {c.get('errors', 0)} inputs failed) "
+            f"{c.get('entities', 0)} entities; {c.get('errors', 0)} input{'s' if c.get('errors', 0) != 1 else ''} failed) "
             f"in {self.seconds:.1f}s on {self.partitions} partitions; "
             f"model loaded {'/'.join(map(str, loads)) or 0}× in each of {len(self.workers)} Python workers"
         )
@@ -61,12 +62,16 @@ def session(master: str | None = None, app_name: str = "sayso", config: dict[str
         raise SaysoError("the Spark batch mode needs pyspark: pip install 'sayso[spark]'") from error
     # Local workers run the driver's own interpreter (and so its sayso), not whatever python3 is on PATH.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    settings = dict(config or {})
     if master and master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # nothing to reach beyond this machine
+        # The analysis is Python's; the JVM mostly starts up. Its quick compiler and one-thread
+        # collector halve the CPU it takes from the workers on a small machine (docs/spark.md).
+        settings.setdefault("spark.driver.extraJavaOptions", LOCAL_JAVA_OPTIONS)
     builder = SparkSession.builder.appName(app_name)
     if master:
         builder = builder.master(master)
-    for key, value in (config or {}).items():
+    for key, value in settings.items():
         builder = builder.config(key, value)
     try:
         spark = builder.getOrCreate()
@@ -104,6 +109,9 @@ def run(
 ) -> JobSummary:
     """Analyse every article of ``inputs`` on the cluster and write the tables under ``output``."""
     from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    from . import worker
 
     started = time.perf_counter()
     sc = spark.sparkContext
@@ -132,38 +140,38 @@ def run(
         .map(lambda kv: kv[1][1])
     )
     chosen = extractor
-    # Kept (spilling to disk) so that writing five tables analyses each article once.
-    analysed = articles.mapPartitions(lambda part: worker.analyze_partition(part, chosen)).persist(StorageLevel.MEMORY_AND_DISK)
+    report = sc.accumulator({"errors": [], "workers": {}}, worker.Report())
+    lines = articles.mapPartitions(lambda part: worker.table_lines(part, chosen, report))
+    # Each row travels from Python as its JSON (cheap to make, cheap to keep) and is parsed into
+    # typed, nested columns inside the JVM; the lines are kept (spilling to disk) so that the
+    # five tables are written from one analysis of each article.
+    frame = spark.createDataFrame(lines, "table string, line string", verifySchema=False)
+    frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
 
-    def write(name: str, rows: Any) -> None:
-        frame = spark.createDataFrame(rows, contract.spark_schema(name), verifySchema=False)
-        frame.write.mode("overwrite").parquet(_join(output, name))
-
-    contracts = analysed.filter(lambda r: r[0] == "analysis").map(lambda r: r[1])
+    def write(name: str, table: Any) -> None:
+        table.write.mode("overwrite").parquet(_join(output, name))
 
     def write_table(name: str) -> None:
-        write(name, contracts.flatMap(lambda data: [row for t, row in contract.rows(data) if t == name]))
+        parsed = F.from_json("line", contract.spark_schema(name), {"mode": "FAILFAST"})
+        write(name, frame.where(F.col("table") == name).select(parsed.alias("row")).select("row.*"))
 
-    write_table("articles")  # analyses every article, keeping the results for the other tables
+    write_table("articles")  # analyses every article
     with ThreadPoolExecutor(len(contract.CHILD_TABLES)) as pool:  # Spark runs jobs from several threads at once
         list(pool.map(write_table, contract.CHILD_TABLES))
+    counts = dict.fromkeys(TABLES, 0) | {row["table"]: row["count"] for row in frame.groupBy("table").count().collect()}
 
-    # What the workers report is small: their errors, and per partition the rows made and the model loads.
-    counts = dict.fromkeys(TABLES, 0)
-    workers: dict[int, int] = {}
     errors = input_errors + records.filter(lambda r: r[0] == "error").map(lambda r: r[1]).collect()
-    for tag, payload in analysed.filter(lambda r: r[0] != "analysis").collect():
-        if tag == "error":
-            errors.append(payload)
-        else:
-            workers[payload["pid"]] = max(workers.get(payload["pid"], 0), payload["loads"])
-            for name in ("articles", *contract.CHILD_TABLES):
-                counts[name] += payload[name]
+    seen = {(e["source"], e["reason"]) for e in errors}
+    for error in report.value["errors"]:  # a partition computed twice reports twice
+        if (error["source"], error["reason"]) not in seen:
+            seen.add((error["source"], error["reason"]))
+            errors.append(error)
     counts["errors"] = len(errors)
-    write("errors", [contract.conform(e, ("struct", contract.ERRORS)) for e in errors])  # from the driver: one file
+    errors_table = spark.createDataFrame([contract.conform(e, ("struct", contract.ERRORS)) for e in errors], contract.spark_schema("errors"))
+    write("errors", errors_table.coalesce(1))
+    frame.unpersist()
     records.unpersist()
-    analysed.unpersist()
-    return JobSummary(output, partition_count, counts, workers, time.perf_counter() - started, errors[:SHOWN_ERRORS])
+    return JobSummary(output, partition_count, counts, dict(report.value["workers"]), time.perf_counter() - started, errors[:SHOWN_ERRORS])
 
 
 def _join(root: str, name: str) -> str:

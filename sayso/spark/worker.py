@@ -3,20 +3,24 @@
 Only module-level functions and plain data cross to the executors; the spaCy pipeline (and
 the tagger model) are loaded the first time a Python worker process analyses something and
 kept in this module for every later partition that process runs — never pickled with a
-task or loaded per record. Each partition also reports which process ran it, how many
-times that process has loaded the model (the tests check it is once) and the rows it made.
+task or loaded per record. Each partition also reports which process ran it and how many
+times that process has loaded the model (the tests check it is once).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+from pyspark.accumulators import AccumulatorParam
+
 from ..errors import IngestError
 from ..ingest.load import load_bytes, load_path
 from ..model import Article
+from . import contract
 
 # Records flowing through the job are (tag, payload): tag "article", "analysis", "error" or "worker".
 Record = tuple[str, Any]
@@ -69,7 +73,6 @@ def analyze_partition(articles: Iterable[Article], extractor: str | None = None)
     from ..analyze.pipeline import analyze_articles
 
     nlp = pipeline()
-    made = {"articles": 0, "attributions": 0, "unattributed": 0, "entities": 0}
     iterator = iter(articles)
     while batch := list(islice(iterator, BATCH)):
         try:
@@ -83,9 +86,32 @@ def analyze_partition(articles: Iterable[Article], extractor: str | None = None)
                     reason = f"analysis failed: {type(error).__name__}: {error}".splitlines()[0]
                     yield "error", {"source": article.source or article.id, "reason": reason}
         for analysis in analyses:
-            made["articles"] += 1
-            made["attributions"] += len(analysis.attributions)
-            made["unattributed"] += len(analysis.unattributed)
-            made["entities"] += len(analysis.entities)
             yield "analysis", analysis.to_dict()
-    yield "worker", {"pid": os.getpid(), "loads": _loads, **made}
+    yield "worker", {"pid": os.getpid(), "loads": _loads}
+
+
+class Report(AccumulatorParam):  # type: ignore[type-arg]
+    """What the partitions tell the driver: their errors, and each worker's model loads (pid → count)."""
+
+    def zero(self, value: dict[str, Any]) -> dict[str, Any]:
+        return {"errors": [], "workers": {}}
+
+    def addInPlace(self, total: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:  # noqa: N802 - PySpark's name
+        total["errors"] = total["errors"] + more["errors"]
+        for pid, loads in more["workers"].items():
+            total["workers"][pid] = max(total["workers"].get(pid, 0), loads)
+        return total
+
+
+def table_lines(articles: Iterable[Article], extractor: str | None, report: Any) -> Iterator[tuple[str, str]]:
+    """(table, JSON of one row) for every row of a partition's analyses; errors and model loads go to ``report``."""
+    said: dict[str, Any] = {"errors": [], "workers": {}}
+    for tag, payload in analyze_partition(articles, extractor):
+        if tag == "analysis":
+            for table, row in contract.items(payload):
+                yield table, json.dumps(row, ensure_ascii=False)
+        elif tag == "error":
+            said["errors"].append(payload)
+        else:
+            said["workers"][payload["pid"]] = payload["loads"]
+    report.add(said)
