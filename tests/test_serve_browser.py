@@ -179,6 +179,21 @@ def test_start_entity_outlet_and_search_pages(browser, server, shots, store) -> 
     screenshot(browser, shots, "search-weir")
 
 
+WIDER_THAN_WINDOW = """
+const width = document.documentElement.clientWidth;
+const spills = e => e.getBoundingClientRect().right > width + 1 || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === "visible");
+return [...document.querySelectorAll('body *')]
+  .filter(spills)
+  .slice(-5)
+  .map(e => `${e.tagName.toLowerCase()}.${e.className} ends at ${Math.round(e.getBoundingClientRect().right)}px`);
+"""
+
+
+def wider_than_window(driver: object) -> list[str]:
+    """The innermost elements that stick out to the right, so a failure says what to fix."""
+    return driver.execute_script(WIDER_THAN_WINDOW)  # type: ignore[attr-defined,no-any-return]
+
+
 def test_keyboard_and_phone(browser, server, shots, store) -> None:  # type: ignore[no-untyped-def]
     seed = next(a for a in store.articles() if a.title and "Nagorno" in a.title)
     browser.set_window_size(390, 844)
@@ -188,11 +203,28 @@ def test_keyboard_and_phone(browser, server, shots, store) -> None:  # type: ign
     assert first.text == "Skip to content"
     first.send_keys(Keys.ENTER)
     WebDriverWait(browser, 20).until(expected_conditions.url_contains("#main"))
-    overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 1, f"the page is {overflow}px wider than a phone"
+    assert_fits(browser)
     text = browser.find_element(By.CSS_SELECTOR, ".article-text")
     assert text.size["width"] <= 390 and float(text.value_of_css_property("font-size").removesuffix("px")) >= 16  # readable
     screenshot(browser, shots, "article-seed-phone")
+
+
+def test_every_page_fits_a_small_phone(browser, server, store) -> None:  # type: ignore[no-untyped-def]
+    # 300 px, narrower than any phone in use: fonts and scrollbars differ between machines, and
+    # a layout that only just fits 390 px on one breaks on another.
+    seed = next(a for a in store.articles() if a.title and "Nagorno" in a.title)
+    browser.set_window_size(300, 844)
+    for path in (f"/articles/{seed.id}", "/", "/articles", "/propositions", "/entities", "/outlets", "/search?q=fighters"):
+        browser.get(server + path)
+        assert_fits(browser, path)
+    browser.get(f"{server}/propositions")
+    browser.find_element(By.CSS_SELECTOR, "a[href^=\"/propositions/\"]").click()
+    assert_fits(browser, "a proposition")
+
+
+def assert_fits(browser: object, page: str = "the page") -> None:
+    overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")  # type: ignore[attr-defined]
+    assert overflow <= 1, f"{page} is {overflow}px wider than the window: {wider_than_window(browser)}"
 
 
 def test_hostile_article_shows_as_text_and_runs_nothing(browser, server, shots) -> None:  # type: ignore[no-untyped-def]
