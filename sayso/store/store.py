@@ -10,7 +10,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from alembic.util import CommandError
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -113,13 +113,14 @@ class Store:
         batches = rows_for(analysis, datetime.now(timezone.utc))
         try:
             with self._session.begin() as session:
-                if session.get(ArticleRow, article_id) is not None:
-                    return False
-                for table, rows in batches:
+                # Core statements on the session's connection: the ORM's bulk path and identity
+                # map cost more than the inserts themselves, and these rows are never read back here.
+                connection = session.connection()
+                for table, rows in batches:  # the article's row first: stored already, it fails at once
                     if rows:
-                        session.execute(insert(table), rows)
+                        connection.execute(table.__table__.insert(), rows)
         except IntegrityError as err:
-            if self.has(article_id):  # another writer stored it between our check and insert
+            if self.has(article_id):  # stored already, by an earlier run or another writer
                 return False
             raise StoreError(f"cannot store article {article_id}: {one_line(err)}") from err
         except SQLAlchemyError as err:
