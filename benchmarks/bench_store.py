@@ -1,11 +1,12 @@
 """Storing claims: ``Store.add`` against a plain DBAPI ``executemany`` of the same rows.
 
 The same invented analyses (``generate.analyses``) go in one article per transaction, as
-``sayso ingest`` stores them: through ``Store.add`` (the existence check, the conversion of
-the dataclasses to rows, SQLAlchemy's inserts), and, as the baseline, through the driver
+``sayso ingest`` stores them: through ``Store.add`` (the conversion of the dataclasses to
+rows, SQLAlchemy's inserts, a stored article refused by its key), and, as the baseline, through the driver
 alone (``sqlite3`` or ``psycopg``): one ``executemany`` per table of rows converted before
 the clock starts, one commit per article. Both write into a fresh database with sayso's
-schema and the same settings. Goal: sayso within 2× of the baseline.
+schema and the same settings, timed a round of 100 articles each in turn so that a shared
+machine's changing load falls on both alike. Goal: sayso within 2× of the baseline.
 
 PostgreSQL is measured when ``$SAYSO_BENCH_POSTGRES_URL`` or ``$SAYSO_TEST_POSTGRES_URL``
 names a server that may create databases, or else on a throw-away server started from the
@@ -49,12 +50,30 @@ def claims_in(analyses: list[Analysis]) -> int:
     return sum(len(a.attributions) + len(a.unattributed) for a in analyses)
 
 
-def time_sayso(url: str, analyses: list[Analysis]) -> float:
-    with Store(url) as store:
+ROUND = 100  # articles timed for sayso, then the same for the baseline, in turn
+
+
+def _in_turn(analyses: list[Analysis], sayso: Callable[[list[Analysis]], None], baseline: Callable[[list[Any]], None],
+             statements: list[Any]) -> tuple[float, float]:
+    """Seconds for sayso and for the baseline, timed a round of articles each in turn, so that a
+    change in the machine's load falls on both alike."""
+    spent = [0.0, 0.0]
+    for at in range(0, len(analyses), ROUND):
         start = time.perf_counter()
+        sayso(analyses[at : at + ROUND])
+        middle = time.perf_counter()
+        baseline(statements[at : at + ROUND])
+        spent[0] += middle - start
+        spent[1] += time.perf_counter() - middle
+    return spent[0], spent[1]
+
+
+def _store_all(store: Store) -> Callable[[list[Analysis]], None]:
+    def add(analyses: list[Analysis]) -> None:
         for analysis in analyses:
             store.add(analysis)
-        return time.perf_counter() - start
+
+    return add
 
 
 def _statements(analyses: list[Analysis], placeholder: str, adapt: Callable[[Any], Any]) -> list[list[tuple[str, list[tuple[Any, ...]]]]]:
@@ -81,38 +100,46 @@ def _sqlite_value(value: Any) -> Any:
     return value
 
 
-def time_sqlite_baseline(path: Path, analyses: list[Analysis]) -> float:
-    Store(str(path)).close()  # sayso's schema, made by its migrations
+def time_sqlite(folder: Path, analyses: list[Analysis]) -> tuple[float, float]:
+    """(sayso, baseline) seconds on two fresh SQLite files with sayso's schema and settings."""
+    Store(str(folder / "baseline.db")).close()  # sayso's schema, made by its migrations
     statements = _statements(analyses, "?", _sqlite_value)
-    connection = sqlite3.connect(path)
+    connection = sqlite3.connect(folder / "baseline.db")
     connection.execute("PRAGMA foreign_keys = ON")  # the settings sayso's engine uses
     connection.execute("PRAGMA journal_mode = WAL")
-    try:
-        start = time.perf_counter()
-        for batches in statements:
+
+    def executemany(articles: list[Any]) -> None:
+        for batches in articles:
             with connection:  # one transaction per article
                 for sql, params in batches:
                     connection.executemany(sql, params)
-        return time.perf_counter() - start
+
+    try:
+        with Store(str(folder / "sayso.db")) as store:
+            return _in_turn(analyses, _store_all(store), executemany, statements)
     finally:
         connection.close()
 
 
-def time_postgres_baseline(url: str, analyses: list[Analysis]) -> float:
+def time_postgres(urls: list[str], analyses: list[Analysis]) -> tuple[float, float]:
+    """(sayso, baseline) seconds on two fresh PostgreSQL databases with sayso's schema."""
     import psycopg
     from psycopg.types.json import Json
     from sqlalchemy import make_url
 
-    Store(url).close()
+    Store(urls[1]).close()
     statements = _statements(analyses, "%s", lambda v: Json(v) if isinstance(v, (list, dict)) else v)
-    parts = make_url(url)
+    parts = make_url(urls[1])
     with psycopg.connect(host=parts.host, port=parts.port, user=parts.username, password=parts.password, dbname=parts.database) as connection:
-        start = time.perf_counter()
-        for batches in statements:
-            with connection.transaction(), connection.cursor() as cursor:
-                for sql, params in batches:
-                    cursor.executemany(sql, params)
-        return time.perf_counter() - start
+
+        def executemany(articles: list[Any]) -> None:
+            for batches in articles:
+                with connection.transaction(), connection.cursor() as cursor:
+                    for sql, params in batches:
+                        cursor.executemany(sql, params)
+
+        with Store(urls[0]) as store:
+            return _in_turn(analyses, _store_all(store), executemany, statements)
 
 
 def _rows(backend: str, analyses: list[Analysis], sayso: float, baseline: float, extra: str = "") -> list[dict[str, Any]]:
@@ -159,9 +186,8 @@ def run(quick: bool = False, articles: int | None = None) -> list[dict[str, Any]
     rows = []
     folder = Path(tempfile.mkdtemp(prefix="sayso-bench-store-"))
     try:
-        sayso = time_sayso(str(folder / "sayso.db"), analyses)
-        baseline = time_sqlite_baseline(folder / "baseline.db", analyses)
-        rows += _rows("SQLite", analyses, sayso, baseline, " (WAL, as sayso sets it)")
+        sayso, baseline = time_sqlite(folder, analyses)
+        rows += _rows("SQLite", analyses, sayso, baseline, " (WAL, as sayso sets it); timed in turn, 100 articles each")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     try:
@@ -174,9 +200,8 @@ def run(quick: bool = False, articles: int | None = None) -> list[dict[str, Any]
             server, how = found
             urls = [pg_server.new_database(server, "sayso_bench") for _ in range(2)]
             try:
-                sayso = time_sayso(urls[0], analyses)
-                baseline = time_postgres_baseline(urls[1], analyses)
-                rows += _rows("PostgreSQL", analyses, sayso, baseline, f"; on {how}")
+                sayso, baseline = time_postgres(urls, analyses)
+                rows += _rows("PostgreSQL", analyses, sayso, baseline, f"; timed in turn, 100 articles each; on {how}")
             finally:
                 for url in urls:
                     pg_server.drop_database(server, url)

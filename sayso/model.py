@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 AttributionKind = Literal["direct", "indirect", "mixed", "according_to", "nominal"]
@@ -32,6 +33,13 @@ def digest(*parts: object, length: int = 16) -> str:
     """A short, stable hex id: the same parts give the same id in every run and process."""
     joined = "\x1f".join(str(p) for p in parts)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+@lru_cache(maxsize=256)
+def _text_id(text: str) -> str:
+    # Asked for many times per article (rows, claim ids, logs); normalising the whole body each
+    # time cost more than storing it. Keyed by the text itself, so an edited text gets a new id.
+    return digest(normalise_text(text))
 
 
 @dataclass
@@ -60,7 +68,7 @@ class Article:
     @property
     def id(self) -> str:
         """Hash of the normalised body: one story ingested twice, from any format, is one article."""
-        return digest(normalise_text(self.text))
+        return _text_id(self.text)
 
     def to_dict(self) -> dict[str, Any]:
         return {
