@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -15,6 +16,7 @@ from sayso.api import analyze
 from sayso.cli import app
 from sayso.link import decide_alias, link_store
 from sayso.link.facts import ClaimFacts
+from sayso.link.grouping import best_match
 from sayso.link.verdicts import judge
 from sayso.model import Article, Proposition
 from sayso.store import Store
@@ -175,6 +177,16 @@ def facts(claim: str, origin: int, act: str = "assert", value: float | None = No
         terms={"home", "destroy"}, entities=set(), published=published, outlet=f"Outlet {origin}",
         outlet_entity=100 + origin, agency=None, title=None, copy_of=f"{origin:016x}",
     )
+
+
+def test_a_claim_is_compared_with_a_bounded_number_of_members_most_promising_first() -> None:
+    claim = facts("new", 9, value=40)
+    unrelated = [replace(facts(f"u{i}", i), terms={"budget", "vote"}, figures=[]) for i in range(3)]
+    candidates = {"p-unrelated": unrelated, "p-homes": [facts("old", 1, value=40)]}
+    assert best_match(claim, candidates) == "p-homes"
+    # In a big store the budget is spent on the candidates that share the most keys: those past it are not read.
+    assert best_match(claim, candidates, budget=3) is None
+    assert best_match(claim, dict(reversed(candidates.items())), budget=3) == "p-homes"
 
 
 def test_verdict_rules() -> None:

@@ -6,7 +6,8 @@ one article costs in proportion to its claims, not to the store. The score mixes
 (Dice and overlap coefficient over stems), entity overlap (Jaccard over linked entities) and a bonus when both count
 the same kind of thing and say something in common of it; against a proposition the score is
 half the closest member's and half the members' mean, so one stray member cannot pull in
-more. A claim joins the best proposition scoring at least ``THRESHOLD``.
+more. A claim joins the best proposition scoring at least ``THRESHOLD``; it is compared with at
+most ``COMPARISONS`` members, taken from the propositions sharing the most keys first.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .words import common_terms, stem
 THRESHOLD = 0.6
 WORDS, ENTITIES, COUNTED, SAME_FIGURE = 0.7, 0.3, 0.45, 0.25
 MAX_TERM_KEYS = 8
+COMPARISONS = 250  # members compared per claim at most
 BIG_FIGURE = 100
 
 
@@ -70,12 +72,20 @@ def _same_predicate(a: ClaimFacts, b: ClaimFacts) -> bool:
     return bool((common_terms(a.content) & common_terms(b.content)) - counted)
 
 
-def best_match(claim: ClaimFacts, candidates: dict[str, list[ClaimFacts]]) -> str | None:
-    """The proposition closest to ``claim``, if close enough to join."""
+def best_match(claim: ClaimFacts, candidates: dict[str, list[ClaimFacts]], budget: int = COMPARISONS) -> str | None:
+    """The proposition closest to ``claim``, if close enough to join.
+
+    ``candidates`` come most promising first (most blocking keys shared); once ``budget``
+    members have been compared, the rest are left out, so that a claim costs the same in a
+    store of a million claims as in one of a thousand.
+    """
     scored = []
     for proposition, members in candidates.items():
         if not members:
             continue
+        if budget <= 0:
+            break
+        budget -= len(members)
         scores = [similarity(claim, m) for m in members]
         score = (max(scores) + sum(scores) / len(scores)) / 2  # half single-, half average-link: no chaining
         if score >= THRESHOLD:

@@ -182,7 +182,8 @@ class ComparedMembers:
         self._ready: dict[str, list[ClaimFacts]] = {}
 
     def members(self, state: LinkState, versions: list[tuple[str, object]]) -> dict[str, list[ClaimFacts]]:
-        """Each proposition's latest members (those that have any), entity ids as they are now."""
+        """Each proposition's latest members (those that have any), entity ids as they are now, in
+        the order of ``versions``."""
         if state is not self._state:
             self._state, self._ready = state, {}
         unread = {p: version for p, version in versions if p not in self._facts or self._facts[p][0] != version}
@@ -196,7 +197,7 @@ class ComparedMembers:
         for proposition in unready:
             self._ready[proposition] = [_current(state, c) for c in self._facts[proposition][1]]
         found = {}
-        for proposition, _ in sorted(versions):
+        for proposition, _ in versions:  # as given: the most promising first
             self._facts.move_to_end(proposition)
             if self._ready[proposition]:
                 found[proposition] = list(self._ready[proposition])  # the caller adds this article's claims to it
@@ -245,9 +246,9 @@ def link_article(
         if claim.claim in linked_before:
             continue
         claim_keys = blocking_keys(claim)
-        candidates = compared.members(state, state.candidate_versions(claim_keys))  # nothing is saved until the end
-        for proposition, new in added.items():
-            candidates.setdefault(proposition, []).extend(new)
+        found = compared.members(state, state.candidate_versions(claim_keys))  # nothing is saved until the end
+        # This article's own propositions first: its claims are the likeliest to be about one thing.
+        candidates = {p: found.pop(p, []) + new for p, new in added.items()} | found
         proposition = best_match(claim, candidates)
         if proposition is None:
             proposition = "p" + digest(claim.claim, "proposition")
