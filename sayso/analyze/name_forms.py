@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .lexicon import ROLE_HEADS
 
@@ -30,6 +31,9 @@ def clean_name(text: str) -> str:
     return POSSESSIVE.sub("", LEADING_ARTICLE.sub("", text.strip())).strip()
 
 
+# Entity clustering compares every mention's name with every other's: the same few dozen names
+# are normalised thousands of times per article, so both forms are remembered (pure functions).
+@lru_cache(maxsize=4096)
 def name_key(text: str) -> str:
     """The form two spellings of one name share: case, curly apostrophes and spacing ignored."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
@@ -38,11 +42,16 @@ def name_key(text: str) -> str:
 
 def name_words(text: str) -> list[str]:
     """The words of a name, lower case, without edge punctuation, honorifics or Jr./Sr."""
+    return list(_name_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _name_words(text: str) -> tuple[str, ...]:
     words = [w.strip(EDGE_PUNCTUATION + ".").replace("’", "'") for w in name_key(text).split()]
     words = [w for w in words if w and w not in HONORIFICS]
     while len(words) > 1 and words[-1] in _GENERATIONAL:
         words.pop()
-    return words
+    return tuple(words)
 
 
 def word_before(text: str, start: int) -> str | None:
