@@ -15,7 +15,9 @@ from sayso.ingest import read
 from sayso.model import Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-BIG = b"<html><body><article><p>" + b"The harbour board met again. " * 7000 + b"</p></article></body></html>"
+# Over 100,000 bytes, with an article under sayso's limit of 100,000 characters (the styles are not text).
+BIG = (b"<html><head><style>" + b"p { margin: 0 } " * 1500 + b"</style></head><body><article><p>"
+       + b"The harbour board met again. " * 3000 + b"</p></article></body></html>")
 RELEASE = threading.Event()  # lets the slow handler finish when the tests are done
 SEEN_AGENTS: list[str] = []
 

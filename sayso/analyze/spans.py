@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from ..model import Span
+from .ner_mentions import ner_mentions
 
 _EDGE_PUNCT = set(" \t\r\n,;:—-")
 _PHRASE_CUTS = frozenset({"relcl", "acl", "advcl"})
@@ -69,7 +70,7 @@ def _noun_phrase(token: Token) -> Span | None:
         if t.i != run[-1].i + 1:
             break
         run.append(t)
-    for ent in doc.ents:
+    for ent in ner_mentions(doc):  # doc.ents would build the tuple anew for every phrase
         if run[0].i <= ent.start <= run[-1].i < ent.end - 1:
             run = list(doc[run[0].i : ent.end])  # a name the parser split stays whole
     if run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text == ")" and any(t.text == "(" for t in run):

@@ -184,12 +184,25 @@ def _hedged_cue(verb: Token) -> bool:
     return lemma in HEDGE_VERBS
 
 
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each token's sentence, worked out once per document: ``Token.sent``
+    walks the sentence on every call, too slow for long contents in one long sentence."""
+    starts: list[int] | None = doc.user_data.get("sayso_sentence_starts")
+    if starts is None:
+        starts = [0] * len(doc)
+        for sentence in doc.sents:
+            starts[sentence.start : sentence.end] = [sentence.start] * len(sentence)
+        doc.user_data["sayso_sentence_starts"] = starts
+    return starts
+
+
 def _main_predicates(doc: Doc, content: Span) -> list[Token]:
     """The heads of the content's first statement (a question is skipped)."""
     tokens = tokens_in(doc, content.start, content.end)
+    starts = _sentence_starts(doc)
     by_sentence: dict[int, list[Token]] = {}
     for t in tokens:
-        by_sentence.setdefault(t.sent.start, []).append(t)
+        by_sentence.setdefault(starts[t.i], []).append(t)
     for part in by_sentence.values():
         words = [t for t in part if not t.is_punct and not t.is_space]
         if len(words) < 2 or any(t.text == "?" for t in part):

@@ -55,7 +55,11 @@ def _not_a_time(mention: str) -> bool:
 def _extents(doc: Doc, span: Span) -> list[tuple[int, int]]:
     """NER date mentions and missed forms inside ``span``; overlapping or adjacent ones joined, "since" kept in front."""
     text = doc_text(doc)
-    found = [(e.start_char, e.end_char) for e in ner_mentions(doc) if e.label_ in _LABELS and not _not_a_time(e.text)]
+    found = [
+        (e.start_char, e.end_char)
+        for e in ner_mentions(doc)
+        if e.label_ in _LABELS and span.start <= e.start_char and e.end_char <= span.end and not _not_a_time(e.text)
+    ]
     found += [(span.start + s, span.start + e) for s, e in time_phrases(text[span.start : span.end])]
     found = sorted((s, e) for s, e in found if span.start <= s and e <= span.end)
     joined: list[tuple[int, int]] = []

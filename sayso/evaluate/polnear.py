@@ -24,6 +24,7 @@ How the annotation files become gold attributions:
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 from collections import defaultdict
@@ -192,14 +193,22 @@ def _metadata(path: Path, names: set[str]) -> dict[str, dict[str, str]]:
     """The metadata rows of these articles only: rows of other splits are never kept."""
     if not path.is_file():
         return {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        return {row["filename"]: row for row in csv.DictReader(handle, delimiter="\t") if row.get("filename") in names}
+    try:
+        rows = csv.DictReader(io.StringIO(_read(path), newline=""), delimiter="\t")
+        return {row["filename"]: row for row in rows if row.get("filename") in names}
+    except csv.Error as err:
+        raise SaysoError(f"{path}: not a readable metadata table ({err})") from None
 
 
 def _read(path: Path) -> str:
     """The file as stored: no newline translation, so offsets stay character-exact."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        return handle.read()
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except UnicodeDecodeError as err:
+        raise SaysoError(f"{path}: not UTF-8 text (byte 0x{err.object[err.start]:02x} at offset {err.start})") from None
+    except OSError as err:
+        raise SaysoError(f"{path}: {(err.strerror or str(err)).lower()}") from None
 
 
 def _known(value: str | None) -> str | None:

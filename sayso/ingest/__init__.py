@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sayso.errors import IngestError
+from sayso.ingest import limits
 from sayso.ingest.detect import HEAD_SIZE, sniff
 from sayso.ingest.fetch import MAX_BYTES, TIMEOUT
 from sayso.ingest.html import parse_html
@@ -44,7 +45,15 @@ def read(
 
 
 def read_text(text: str, source: str | None = None) -> Article:
-    """The article in a string of plain text or HTML; raises IngestError if it has no body text."""
+    """The article in a string of plain text or HTML; raises IngestError if it has no body text
+    or more than ``MAX_ARTICLE_CHARS`` of it."""
+    if len(text) > limits.MAX_DOCUMENT_BYTES:  # characters: at least as many bytes
+        raise IngestError(source or "<text>", limits.too_large(len(text.encode("utf-8"))))
     if sniff(text[:HEAD_SIZE].encode("utf-8", errors="replace")) == "html":
-        return parse_html(text, source)
-    return parse_text(text, source)
+        article = parse_html(text, source)
+    else:
+        article = parse_text(text, source)
+    checked = limits.checked(article)
+    if isinstance(checked, IngestError):
+        raise checked
+    return checked

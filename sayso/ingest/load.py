@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from sayso.errors import IngestError
 from sayso.ingest.decode import decode_text
@@ -13,23 +14,29 @@ from sayso.ingest.detect import HEAD_SIZE, sniff
 from sayso.ingest.feed import parse_feed
 from sayso.ingest.fetch import MAX_BYTES, TIMEOUT, fetch
 from sayso.ingest.html import parse_html
+from sayso.ingest.limits import MAX_DOCUMENT_BYTES, checked, too_large
 from sayso.ingest.plaintext import parse_text
 from sayso.ingest.warc import read_warc
 from sayso.model import Article
 
 # Gzipped documents other than WARCs are read whole; this bounds a decompression bomb.
-MAX_GUNZIPPED = 100 * 1024 * 1024
+MAX_GUNZIPPED = MAX_DOCUMENT_BYTES
 
 
 def load_path(path: str) -> Iterator[Article | IngestError]:
-    """Articles of a local file; a WARC is streamed from disk, anything else is read whole."""
+    """Articles of a local file; a WARC is streamed from disk, anything else is read whole
+    (up to ``MAX_DOCUMENT_BYTES``)."""
     try:
         with open(path, "rb") as file:
             if sniff(file.read(HEAD_SIZE)) == "warc":
-                yield from read_warc(file, path)
+                yield from _within_limits(read_warc(file, path))
+                return
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_DOCUMENT_BYTES:
+                yield IngestError(path, too_large(size))
                 return
             file.seek(0)
-            data = file.read()
+            data = file.read(MAX_DOCUMENT_BYTES + 1)  # a file still growing is cut off, then refused
     except OSError as exc:
         yield IngestError(path, (exc.strerror or str(exc)).lower())
         return
@@ -52,16 +59,29 @@ def load_url(
 
 
 def load_bytes(data: bytes, source: str, url: str | None = None) -> Iterator[Article | IngestError]:
-    """Articles of a document held in memory, its format sniffed from its content."""
+    """Articles of a document held in memory, its format sniffed from its content; an article
+    longer than ``MAX_ARTICLE_CHARS`` is an error in its place."""
+    yield from _within_limits(_load_bytes(data, source, url))
+
+
+def _within_limits(items: Iterable[Article | IngestError]) -> Iterator[Article | IngestError]:
+    for item in items:
+        yield checked(item) if isinstance(item, Article) else item
+
+
+def _load_bytes(data: bytes, source: str, url: str | None = None) -> Iterator[Article | IngestError]:
     if not data.strip():
         yield IngestError(source, "file is empty")
         return
     kind = sniff(data[:HEAD_SIZE])
+    if kind != "warc" and len(data) > MAX_DOCUMENT_BYTES:  # a WARC is read a page at a time
+        yield IngestError(source, too_large(len(data)))
+        return
     try:
         if kind == "warc":
             yield from read_warc(io.BytesIO(data), source)
         elif kind == "gzip":
-            yield from load_bytes(_gunzip(data, source), source, url)
+            yield from _load_bytes(_gunzip(data, source), source, url)
         elif kind == "feed":
             yield from parse_feed(data, source)
         elif kind == "html":

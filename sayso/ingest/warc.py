@@ -16,6 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 from sayso.errors import IngestError
 from sayso.ingest.detect import GZIP_MAGIC
 from sayso.ingest.html import parse_html
+from sayso.ingest.limits import MAX_DOCUMENT_BYTES, too_large
 from sayso.model import Article
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -57,6 +58,9 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | IngestError]:
             yield IngestError(source, f"corrupt WARC record {at} ({_detail(exc)})")
             return
         uri, payload = page
+        if len(payload) > MAX_DOCUMENT_BYTES:
+            yield IngestError(source, f"{uri}: {too_large(len(payload))}")
+            continue
         try:
             yield parse_html(payload, source, uri)
         except IngestError as exc:
@@ -66,7 +70,8 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | IngestError]:
 def _pages(records: ArchiveIterator, progress: _Progress) -> Iterator[tuple[str, bytes]]:
     """(target URI, HTML payload) of each page record; checks that every record is complete."""
     for record in records:
-        payload = record.content_stream().read() if _is_page(record) else None
+        # One byte over the limit is enough to refuse the page; the rest is skipped below.
+        payload = record.content_stream().read(MAX_DOCUMENT_BYTES + 1) if _is_page(record) else None
         for _ in iter(lambda: record.raw_stream.read(_CHUNK), b""):
             pass
         if getattr(record.raw_stream, "limit", 0) > 0:

@@ -181,11 +181,14 @@ def post_article(request: Request, body: ArticleIn) -> Any:
 
 def analyze_and_store(request: Request, article: Any) -> tuple[bool, Analysis]:
     """Analyse, store and link one article, one writer at a time."""
-    from ..api import analyze
+    from ..api import analyze_one
     from ..link import link_store
 
     store = _store(request)
-    analysis = analyze(article)
+    try:
+        analysis = analyze_one(article)  # within the limits of size and time; never reads a path
+    except IngestError as err:
+        raise HTTPException(422, err.reason) from None
     with request.app.state.settings.write_lock:
         created = store.add(analysis)
         if created:

@@ -28,6 +28,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..errors import SaysoError
 from ..store import Store
 
 HERE = Path(__file__).resolve().parent
@@ -215,6 +216,13 @@ def create_app(
         if _is_api(request):
             return JSONResponse(error_body(error.status_code, str(error.detail)), error.status_code, headers=headers)
         return pages.error_page(request, error.status_code, str(error.detail), headers)
+
+    @app.exception_handler(SaysoError)
+    async def unavailable(request: Request, error: SaysoError) -> Response:
+        # The database failed (gone, full, locked past the busy timeout): one line, no traceback.
+        if _is_api(request):
+            return JSONResponse(error_body(503, str(error)), 503)
+        return pages.error_page(request, 503, str(error))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:
