@@ -140,19 +140,29 @@ def ingest(
             transient=True,
             disable=not err.is_terminal,  # a log file gets the summary, not a bar
         )
-        with progress:
-            task = progress.add_task("ingest", total=None, current="")
-            for event in api.ingest(store, *paths):
-                if isinstance(event, IngestError):
-                    progress.console.print(f"error: {event}", markup=False, highlight=False)
-                    summary.failed += 1
-                else:
-                    analysis, new = event
-                    summary.count(analysis, new)
-                    progress.update(task, advance=1, current=(analysis.article.title or analysis.article.id)[:40])
+        try:
+            with progress:
+                task = progress.add_task("ingest", total=None, current="")
+                for event in api.ingest(store, *paths):
+                    if isinstance(event, IngestError):
+                        progress.console.print(f"error: {event}", markup=False, highlight=False)
+                        summary.failed += 1
+                    else:
+                        analysis, new = event
+                        summary.count(analysis, new)
+                        progress.update(task, advance=1, current=(analysis.article.title or analysis.article.id)[:40])
+        except KeyboardInterrupt:  # Ctrl-C: the article being stored was rolled back, the others are in
+            out.print(summary.describe(), markup=False)
+            err.print("interrupted: the articles counted above are stored; run the same command again for the rest", markup=False)
+            raise typer.Exit(130) from None
         out.print(summary.describe(), markup=False)
-        if link and summary.new:
-            out.print(link_store(store).describe(), markup=False)
+        # Also after a run that found nothing new: an earlier one may have stopped before linking.
+        if link and (summary.new or store.unlinked()):
+            try:
+                out.print(link_store(store).describe(), markup=False)
+            except KeyboardInterrupt:
+                err.print("interrupted while linking: every article is stored; 'sayso link' links the rest", markup=False)
+                raise typer.Exit(130) from None
         if summary.new + summary.known == 0:
             raise SaysoError("no article could be read" if summary.failed else "no input given")
 

@@ -7,33 +7,19 @@ these tests skip, saying why, only when this machine has no PostgreSQL binaries.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from collections import Counter
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, func, select, text
 from typer.testing import CliRunner
 
 import sayso
 from conftest import SEED
+from consistency import check_store, sayso_process
 from sayso.cli import app
 from sayso.model import Analysis
 from sayso.store import Store
-from sayso.store.schema import (
-    ArticleRow,
-    AssertionRow,
-    AttributionRow,
-    Base,
-    EntityRow,
-    LinkedArticleRow,
-    LinkedEntityRow,
-    MemberRow,
-    PropositionRow,
-)
+from sayso.store.schema import Base
 
 CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "link_corpus" / "articles"
 runner = CliRunner()
@@ -78,22 +64,11 @@ def test_every_command_works_on_postgresql(postgres_url: str) -> None:
     assert {e["name"] for e in json.loads(run("entity", "Varga", "--json", *db))} >= {"Ines Varga", "Varga"}
 
 
-def _sayso(*args: str) -> subprocess.Popen[str]:
-    command = [sys.executable, "-c", "from sayso.cli import main; main()", *args]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
-
-
-def _linkable(analysis: Analysis) -> set[str]:
-    """The claims linking puts in propositions: what is asserted, attributed or not."""
-    said = {a.id for a in analysis.attributions if a.speech_act != "no_comment"}
-    return said | {u.id for u in analysis.unattributed if not u.background}
-
-
 def test_two_concurrent_ingests_lose_and_duplicate_nothing(postgres_url: str) -> None:
     flood, leak, strike = (sorted(map(str, (CORPUS / story).glob("*.txt"))) for story in ("flood", "leak", "strike"))
     # Both start on the story they share, from opposite ends, so they meet on the same articles.
-    first = _sayso("ingest", *leak, *flood, "--db", postgres_url)
-    second = _sayso("ingest", *reversed(leak), *strike, "--db", postgres_url)
+    first = sayso_process("ingest", *leak, *flood, "--db", postgres_url)
+    second = sayso_process("ingest", *reversed(leak), *strike, "--db", postgres_url)
     outputs = [process.communicate(timeout=300) for process in (first, second)]
     for process, (out, err) in zip((first, second), outputs):
         assert process.returncode == 0, err
@@ -107,35 +82,5 @@ def test_two_concurrent_ingests_lose_and_duplicate_nothing(postgres_url: str) ->
 
     expected = [a for a in sayso.analyze_many(*leak, *flood, *strike) if isinstance(a, Analysis)]
     assert len(expected) == 30
-    engine = create_engine(postgres_url)
-    try:
-        with engine.connect() as conn:
-
-            def ids(column: object) -> Counter[str]:
-                return Counter(conn.execute(select(column)).scalars())
-
-            # Every claim once, none lost.
-            assert ids(ArticleRow.id) == Counter(a.article.id for a in expected)
-            assert ids(AttributionRow.id) == Counter(x.id for a in expected for x in a.attributions)
-            assert ids(AssertionRow.id) == Counter(x.id for a in expected for x in a.unattributed)
-            entities = conn.execute(select(EntityRow.article_id, func.count()).group_by(EntityRow.article_id)).all()
-            assert dict(entities) == {a.article.id: len(a.entities) for a in expected if a.entities}
-
-            # Links consistent: every article linked once, every linkable claim in exactly one proposition.
-            assert ids(LinkedArticleRow.article_id) == ids(ArticleRow.id)
-            members = conn.execute(select(MemberRow.claim_id, MemberRow.article_id)).all()
-            claim_article = {c: a.article.id for a in expected for c in _linkable(a)}
-            assert Counter(c for c, _ in members) == Counter(claim_article.keys())
-            assert all(claim_article[c] == article for c, article in members)
-            empty = select(PropositionRow.id).where(~PropositionRow.id.in_(select(MemberRow.proposition_id)))
-            assert conn.execute(empty).all() == []
-            # No entity was made twice by two linkers racing: each name (and type) is one live entity.
-            live = conn.execute(
-                select(LinkedEntityRow.name, LinkedEntityRow.type).where(LinkedEntityRow.merged_into.is_(None))
-            ).all()
-            assert [k for k, n in Counter(live).items() if n > 1] == []
-            verdicts = conn.execute(text("SELECT count(*) FROM propositions WHERE verdict IS NULL")).scalar()
-            assert verdicts == 0
-    finally:
-        engine.dispose()
+    check_store(postgres_url, expected)  # every article and claim once, links consistent
     assert "0 articles linked" in run("link", "--db", postgres_url)

@@ -14,13 +14,18 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError
 
 from ..errors import StoreError
 
 DEFAULT_URL = "sqlite:///sayso.db"
 ENV_VAR = "SAYSO_DB"
+# How long a SQLite writer waits for another process's write to finish before giving up. Writes
+# are one article (or one article's linking) at a time, so a turn takes well under a second;
+# the margin covers a slow disk and a busy machine.
+BUSY_TIMEOUT_MS = 60_000
+WRITING = "sayso_writing"  # execution option: this transaction will write
 
 
 def resolve_url(name: str | None = None) -> URL:
@@ -44,26 +49,48 @@ def shown(url: URL) -> str:
 
 
 def open_engine(url: URL) -> Engine:
-    """An engine for ``url``; SQLite gets foreign keys, WAL and Unicode-aware lower()."""
+    """An engine for ``url``; SQLite gets foreign keys, WAL, a busy timeout, transactions begun
+    by sayso (see ``_begin_sqlite``) and Unicode-aware lower()."""
+    sqlite = url.get_backend_name() == "sqlite"
     try:
-        engine = create_engine(url)
+        # The driver's timeout is SQLite's busy timeout: how long to wait for the write lock.
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if sqlite else {})
     except ArgumentError as err:  # includes an unknown dialect
         raise StoreError(f"cannot use database {shown(url)}: {one_line(err)}") from err
     except ImportError as err:
         raise StoreError(f"cannot use database {shown(url)}: driver missing ({err})") from err
-    if engine.dialect.name == "sqlite":
+    if sqlite:
         event.listen(engine, "connect", _tune_sqlite)
+        event.listen(engine, "begin", _begin_sqlite)
     return engine
+
+
+def for_writing(engine: Engine) -> Engine:
+    """The same engine (same connections) for transactions that write: on SQLite they take the
+    write lock when they begin, so two writers take turns instead of one failing."""
+    return engine.execution_options(**{WRITING: True})
 
 
 def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # SQLite's own lower() folds ASCII only; Python's, like PostgreSQL's under a
     # UTF-8 locale, folds all of Unicode, so "ÖZTÜRK" finds "Öztürk".
     dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+    # The driver would begin a transaction only before the first write, leaving the reads before
+    # it outside; _begin_sqlite begins every transaction instead.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.close()
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    # A transaction that reads, then writes, fails at once with "database is locked" when another
+    # process wrote in between (its snapshot is stale, so waiting cannot help). A writer therefore
+    # takes the write lock up front (BEGIN IMMEDIATE), waiting up to the busy timeout for its turn;
+    # readers never wait in WAL mode.
+    writing = connection.get_execution_options().get(WRITING, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
 def _lower(value: str | None) -> str | None:

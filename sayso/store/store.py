@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..errors import StoreError
 from ..model import Analysis, Article, Attribution, Proposition
 from .convert import article_from, assertion_from, attribution_from, entity_from, rows_for
-from .database import one_line, open_engine, resolve_url, shown
+from .database import for_writing, one_line, open_engine, resolve_url, shown
 from .link_state import LinkState
 from .migrate import LINK_LOCK, serialise, upgrade
 from .proposition_views import LinkedEntity, entities_named, list_propositions, one_proposition
@@ -81,12 +81,13 @@ class Store:
         resolved = resolve_url(url)
         self.engine = open_engine(resolved)
         try:
-            with self.engine.begin() as connection:
+            with for_writing(self.engine).begin() as connection:
                 upgrade(connection)
         except (SQLAlchemyError, CommandError) as err:
             self.engine.dispose()
             raise StoreError(f"cannot open database {shown(resolved)}: {one_line(err)}") from err
         self._session = sessionmaker(self.engine)
+        self._writing = sessionmaker(for_writing(self.engine))  # sessions that write: writers take turns
 
     def close(self) -> None:
         """Release the connections; SQLite then folds its WAL back into the database file."""
@@ -112,7 +113,7 @@ class Store:
         article_id = analysis.article.id
         batches = rows_for(analysis, datetime.now(timezone.utc))
         try:
-            with self._session.begin() as session:
+            with self._writing.begin() as session:
                 # Core statements on the session's connection: the ORM's bulk path and identity
                 # map cost more than the inserts themselves, and these rows are never read back here.
                 connection = session.connection()
@@ -208,7 +209,7 @@ class Store:
     @contextmanager
     def linking(self, what: str = "cannot link") -> Iterator[LinkState]:
         """The link tables in one transaction: committed when the block ends, rolled back on error."""
-        with _failing_as(what), self._session.begin() as session:
+        with _failing_as(what), self._writing.begin() as session:
             # Linking reads propositions and rewrites them: concurrent linkers take turns.
             serialise(session.connection(), LINK_LOCK)
             yield LinkState(session)
@@ -287,7 +288,6 @@ class Store:
         """The proposition each claim was linked into, by claim id."""
         with _failing_as("cannot read propositions"), self._session() as session:
             return proposition_refs(session, claim_ids)
-
 
 
 def _of(session: Session, table: type[ArticlePart], article: ArticleRow) -> list[ArticlePart]:
