@@ -7,7 +7,9 @@ exit code, never a traceback.
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -140,8 +142,9 @@ def ingest(
             transient=True,
             disable=not err.is_terminal,  # a log file gets the summary, not a bar
         )
+        stop = _StopRequest()
         try:
-            with progress:
+            with progress, stop:
                 task = progress.add_task("ingest", total=None, current="")
                 for event in api.ingest(store, *paths):
                     if isinstance(event, IngestError):
@@ -151,7 +154,8 @@ def ingest(
                         analysis, new = event
                         summary.count(analysis, new)
                         progress.update(task, advance=1, current=(analysis.article.title or analysis.article.id)[:40])
-        except KeyboardInterrupt:  # Ctrl-C: the article being stored was rolled back, the others are in
+                    stop.check()
+        except KeyboardInterrupt:  # the summary counts every article stored; one cut short was rolled back
             out.print(summary.describe(), markup=False)
             err.print("interrupted: the articles counted above are stored; run the same command again for the rest", markup=False)
             raise typer.Exit(130) from None
@@ -165,6 +169,35 @@ def ingest(
                 raise typer.Exit(130) from None
         if summary.new + summary.known == 0:
             raise SaysoError("no article could be read" if summary.failed else "no input given")
+
+
+class _StopRequest:
+    """Ctrl-C during an ingest: the article being stored is finished and counted before the run
+    stops, so the closing summary is exactly what the store holds; a second Ctrl-C stops at once
+    (the article in progress is then rolled back)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: Any = None
+
+    def __enter__(self) -> _StopRequest:
+        if threading.current_thread() is threading.main_thread():  # only there can a handler be set
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def _handle(self, _signal: int, _frame: object) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        err.print("stopping after the article in progress (Ctrl-C again to stop at once)", markup=False)
+
+    def check(self) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
 
 
 @app.command("link")

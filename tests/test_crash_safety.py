@@ -99,6 +99,7 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path: Path, corpus: Corpus) -> 
     out, err = process.communicate(timeout=120)
     assert process.returncode == 130, err
     assert "Traceback" not in err, err
+    assert "stopping after the article in progress" in err
     assert "interrupted: the articles counted above are stored; run the same command again for the rest" in err
     new = int(out.splitlines()[0].split(" new article")[0])
     assert count_rows(url, ArticleRow) == new  # the summary tells the truth: nothing half-written
@@ -106,3 +107,18 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path: Path, corpus: Corpus) -> 
     with Store(url) as store:
         stored = store.articles()
         assert all(store.get(a.id) == by_id[a.id] for a in stored)  # each one whole
+
+
+def test_a_second_ctrl_c_stops_at_once_and_leaves_nothing_half_written(tmp_path: Path, corpus: Corpus) -> None:
+    folder, analysed = corpus
+    url = str(tmp_path / "forced.db")
+    process = sayso_process("ingest", str(folder), "--db", url)
+    wait_for(lambda: count_rows(url, ArticleRow) >= 10, process)
+    process.send_signal(signal.SIGINT)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130 and "Traceback" not in err, err
+    by_id = {a.article.id: a for a in analysed.result()}
+    with Store(url) as store:
+        assert all(store.get(a.id) == by_id[a.id] for a in store.articles())
+
