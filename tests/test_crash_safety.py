@@ -90,35 +90,36 @@ def test_killed_while_linking_then_run_again_links_everything_once(tmp_path: Pat
     check_store(url, [a for a in analysed.result() if a.article.source in set(map(str, some))])
 
 
+def interrupted(folder: Path, url: str, stored_first: int, presses: int) -> tuple[str, str]:
+    """Output and errors of an ingest sent Ctrl-C ``presses`` times once ``stored_first`` articles are in."""
+    process = sayso_process("ingest", str(folder), "--db", url)
+    wait_for(lambda: count_rows(url, ArticleRow) >= stored_first, process)
+    for _ in range(presses):
+        process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 130 and "Traceback" not in err, err
+    return out, err
+
+
+def assert_each_article_whole(url: str, analysed: list[Analysis]) -> None:
+    by_id = {a.article.id: a for a in analysed}
+    with Store(url) as store:
+        assert all(store.get(a.id) == by_id[a.id] for a in store.articles())
+
+
 def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path: Path, corpus: Corpus) -> None:
     folder, analysed = corpus
     url = str(tmp_path / "interrupted.db")
-    process = sayso_process("ingest", str(folder), "--db", url)
-    wait_for(lambda: count_rows(url, ArticleRow) >= 50, process)
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=120)
-    assert process.returncode == 130, err
-    assert "Traceback" not in err, err
+    out, err = interrupted(folder, url, stored_first=50, presses=1)
     assert "stopping after the article in progress" in err
     assert "interrupted: the articles counted above are stored; run the same command again for the rest" in err
     new = int(out.splitlines()[0].split(" new article")[0])
-    assert count_rows(url, ArticleRow) == new  # the summary tells the truth: nothing half-written
-    by_id = {a.article.id: a for a in analysed.result()}
-    with Store(url) as store:
-        stored = store.articles()
-        assert all(store.get(a.id) == by_id[a.id] for a in stored)  # each one whole
+    assert count_rows(url, ArticleRow) == new  # the summary tells the truth
+    assert_each_article_whole(url, analysed.result())
 
 
 def test_a_second_ctrl_c_stops_at_once_and_leaves_nothing_half_written(tmp_path: Path, corpus: Corpus) -> None:
     folder, analysed = corpus
     url = str(tmp_path / "forced.db")
-    process = sayso_process("ingest", str(folder), "--db", url)
-    wait_for(lambda: count_rows(url, ArticleRow) >= 10, process)
-    process.send_signal(signal.SIGINT)
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=120)
-    assert process.returncode == 130 and "Traceback" not in err, err
-    by_id = {a.article.id: a for a in analysed.result()}
-    with Store(url) as store:
-        assert all(store.get(a.id) == by_id[a.id] for a in store.articles())
-
+    interrupted(folder, url, stored_first=10, presses=2)
+    assert_each_article_whole(url, analysed.result())
