@@ -11,6 +11,7 @@ import importlib.util
 import os
 import re
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -80,8 +81,25 @@ def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _enter_wal(cursor)
     cursor.close()
+
+
+def _enter_wal(cursor: sqlite3.Cursor) -> None:
+    # Switching a file to WAL needs an exclusive lock for a moment, and SQLite asks for it without
+    # consulting the busy timeout: when several processes open a new file at once, all but one
+    # are told "database is locked" at once. So wait here, as the busy timeout would have.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 def _begin_sqlite(connection: Connection) -> None:
