@@ -146,6 +146,9 @@ class Attribution:
     id: str = ""
     said_on: TimeExpression | None = None  # when the statement was made ("said on Monday"), outside the content
     speech_act: SpeechAct = "assert"  # how firmly the speaker stands behind the content ("denied", "could not verify")
+    # The id of the earlier attribution this one carries on: a second quote with no cue of its
+    # own ('"…," she said. "…"'), or a second content of one cue. It shares that one's speaker.
+    continues: str | None = None
 
     def assign_id(self, article_id: str) -> None:
         """Ids depend only on the article and the content's place in it, so re-runs agree."""
@@ -246,6 +249,7 @@ def attribution_from_dict(data: dict[str, Any]) -> Attribution:
         id=data.get("id", ""),
         said_on=TimeExpression(**data["said_on"]) if data.get("said_on") else None,
         speech_act=data.get("speech_act", "assert"),
+        continues=data.get("continues"),
     )
 
 

@@ -24,6 +24,9 @@ def test_inverted_said_after_quote_and_continuation() -> None:
     assert first.speaker.name == "Tomas Brecht"
     second = find(result, "Nothing will stop us now.")
     assert second.kind == "direct" and second.speaker.name == "Tomas Brecht"
+    # One statement in two parts: the second quote has no cue of its own and carries on the first.
+    assert second.cue is None and second.continues == first.id and first.continues is None
+    assert result.to_dict()["attributions"][1]["continues"] == first.id
 
 
 def test_according_to_at_the_end() -> None:
@@ -72,3 +75,12 @@ def test_plain_text_without_header_has_no_title() -> None:
     result = sayso.analyze("The union said the strike would continue.")
     assert result.article.title is None
     assert result.attributions[0].speaker.text == "The union"
+
+
+def test_a_participle_cue_takes_the_subject_of_the_clause_it_hangs_from() -> None:
+    result = sayso.analyze(
+        "The Delmar Tenants Union filed a complaint on Monday, claiming that the landlord had ignored repairs."
+    )
+    claim = find(result, "that the landlord had ignored repairs")
+    assert claim.cue.text == "claiming"
+    assert claim.speaker is not None and claim.speaker.name == "Delmar Tenants Union"

@@ -160,3 +160,21 @@ def test_claims_nested_in_another_are_set_aside_as_polnear_cannot_annotate_them(
     inner = Attribution("indirect", Span("that Russia knows", 16, 33), Span("confirmed", 6, 15), None)
     other = Attribution("indirect", Span("x", 40, 41), None, None)
     assert univocal([outer, inner, other]) == [outer, other]
+
+
+def test_a_carried_on_content_is_scored_as_a_fragment_of_the_one_it_continues() -> None:
+    from sayso.evaluate.roles import scored
+
+    ann = Speaker("Ann", 0, 3, name="Ann", type="person")
+    first = Attribution("indirect", span(10, 24), span(4, 8), ann, id="a1")
+    second = Attribution("indirect", span(29, 42), span(4, 8), ann, id="a2", continues="a1")
+    # Read as one statement, the pair is GOLD exactly: one source, one cue, two content fragments.
+    assert scored([first, second]) == [GOLD]
+    whole = score_document([GOLD], scored([first, second]), TEXT).attribution["exact"]
+    assert figures(whole) == (1.0, 1.0, 1.0)
+    # Read as two statements, the second is an attribution too many and neither is exact:
+    # overlap P 1/2 (one of two predictions matched, one-to-one), exact P 0.
+    apart = score_document([GOLD], [spans_of(first), spans_of(second)], TEXT).attribution
+    assert figures(apart["overlap"])[0] == 0.5 and figures(apart["exact"]) == (0.0, 0.0, 0.0)
+    # A continuation whose first part was not kept (or a system without ids) stands alone.
+    assert scored([second]) == [spans_of(second)]

@@ -238,6 +238,18 @@ def test_statement_dates_and_quantity_readings_round_trip(store: Store) -> None:
     assert no_date == sorted(a.id for a in analysis.attributions if a.said_on is None)
 
 
+def test_a_carried_on_quote_keeps_what_it_continues(store: Store) -> None:
+    text = '"The levee held," said Marta Quell. "We will inspect it."'
+    quell = Speaker("Marta Quell", 23, 34, name="Marta Quell", type="person")
+    first = Attribution("direct", Span(text[0:17], 0, 17), Span("said", 18, 22), quell)
+    second = Attribution("direct", Span(text[36:57], 36, 57), None, quell)
+    analysis = Analysis(Article(text=text), [first, second])
+    for attribution in analysis.attributions:
+        attribution.assign_id(analysis.article.id)
+    second.continues = first.id  # what revision 0005 added
+    assert_round_trips(store, analysis)
+
+
 def test_unknown_article_is_absent(store: Store) -> None:
     assert store.get("0" * 16) is None
     assert store.has("0" * 16) is False

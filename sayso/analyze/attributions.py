@@ -36,6 +36,7 @@ class Draft:
     speaker_span: Span | None = None
     reporters: list[tuple[Token | None, Span | None, str]] = field(default_factory=list)
     negated: bool = False
+    continues: Draft | None = None  # the quote this cue-less one carries on
 
 
 def _only_separators(text: str) -> bool:
@@ -216,6 +217,7 @@ def draft_attributions(doc: Doc) -> list[Draft]:
                 speaker_token=previous.speaker_token,
                 speaker_span=previous.speaker_span,
                 reporters=list(previous.reporters),
+                continues=previous,
             )
             drafts.append(continued)
     for cue in cues:

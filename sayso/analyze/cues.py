@@ -270,6 +270,10 @@ def find_cues(doc: Doc) -> list[Cue]:
                 outer.content = char_span(doc_text(doc), outer.content.start, cut)
         elif cue.verb.dep_ == "conj" and _child(head, "nsubj") is not None:
             cue.speaker = _child(head, "nsubj")
+        elif cue.verb.tag_ == "VBG" and cue.verb.dep_ in ("advcl", "xcomp") and _child(head, "nsubj", "nsubjpass") is not None:
+            # "The committee filed a complaint, claiming that …": the participle's speaker is the
+            # subject of the clause it hangs from, whatever that clause's verb.
+            cue.speaker = _child(head, "nsubj", "nsubjpass")
     for cue in cues.values():
         root = cue
         seen = {id(cue)}

@@ -70,6 +70,20 @@ def _attribution(doc: Doc, article: Article, article_id: str, draft: Draft, spea
     return attribution
 
 
+def _link_continuations(drafts: list[Draft], attributions: list[Attribution]) -> None:
+    """Point each carried-on quote at the attribution it continues, when that one was kept.
+
+    Drafts are matched by place, not identity: merging tagger and rules may copy a draft."""
+    made = {_place(draft): attribution for draft, attribution in zip(drafts, attributions, strict=True)}
+    for draft, attribution in zip(drafts, attributions, strict=True):
+        first = made.get(_place(draft.continues)) if draft.continues is not None else None
+        attribution.continues = first.id if first is not None and first is not attribution else None
+
+
+def _place(draft: Draft) -> tuple[int, int, int]:
+    return draft.content.start, draft.content.end, draft.cue_span.start if draft.cue_span else -1
+
+
 Extractor = Literal["hybrid", "tagger", "rules"]
 
 
@@ -109,6 +123,7 @@ def _analyze_doc(article: Article, doc: Doc, extractor: Extractor) -> Analysis:
     speakers = _resolve_speakers(doc, drafts, entities)
     article_id = article.id
     attributions = [_attribution(doc, article, article_id, d, speakers) for d in drafts]
+    _link_continuations(drafts, attributions)
     unattributed = unattributed_assertions(doc, article, attributions)
     for assertion in unattributed:
         assertion.quantities = quantities_in(doc, assertion.content)

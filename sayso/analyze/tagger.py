@@ -155,6 +155,7 @@ def assemble(doc: Doc, labels: list[str], drafts: list[Draft]) -> list[Draft]:
     cues = [c for c in found if c.role == "CUE"]
     sources = [c for c in found if c.role == "SOURCE"]
     result: list[Draft] = []
+    first_of: dict[Chunk, Draft] = {}  # a cue's first content: the others carry it on
     for content in (c for c in found if c.role == "CONTENT"):
         near = [c for c in cues if paragraph_of[c.start] == paragraph_of[content.start]]
         if not near:
@@ -169,18 +170,19 @@ def assemble(doc: Doc, labels: list[str], drafts: list[Draft]) -> list[Draft]:
             continue
         rule = _rule_cue(cue, drafts)
         source_tokens = doc[source.start : source.end] if source is not None else None
-        result.append(
-            Draft(
-                kind=_kind(doc, content_span, cue_span.text),
-                content=content_span,
-                cue=rule,
-                cue_span=cue_span,
-                speaker_token=source_tokens.root if source_tokens is not None else None,
-                speaker_span=token_range_span(doc, source_tokens) if source_tokens is not None else None,
-                reporters=reporters_of(rule) if rule is not None else [],
-                negated=rule.negated if rule is not None else any(t.dep_ == "neg" for t in doc[cue.start : cue.end]),
-            )
+        draft = Draft(
+            kind=_kind(doc, content_span, cue_span.text),
+            content=content_span,
+            cue=rule,
+            cue_span=cue_span,
+            speaker_token=source_tokens.root if source_tokens is not None else None,
+            speaker_span=token_range_span(doc, source_tokens) if source_tokens is not None else None,
+            reporters=reporters_of(rule) if rule is not None else [],
+            negated=rule.negated if rule is not None else any(t.dep_ == "neg" for t in doc[cue.start : cue.end]),
+            continues=first_of.get(cue),
         )
+        first_of.setdefault(cue, draft)
+        result.append(draft)
     return link_chains(result)
 
 

@@ -36,6 +36,24 @@ def spans_of(attribution: Attribution) -> AttributionSpans:
     )
 
 
+def scored(attributions: list[Attribution]) -> list[AttributionSpans]:
+    """The attributions as PolNeAR would annotate them: nested claims set aside (``univocal``),
+    and a quote that carries on an earlier one (``continues``) made a further fragment of that
+    one's content, as the annotators mark '"…," she said. "…"' — one source, one cue, a
+    discontinuous content."""
+    kept = univocal(attributions)
+    shapes = [spans_of(a) for a in kept]
+    by_id = {a.id: shape for a, shape in zip(kept, shapes) if a.id}
+    result = []
+    for attribution, shape in zip(kept, shapes):
+        first = by_id.get(attribution.continues) if attribution.continues else None
+        if first is None:
+            result.append(shape)
+        else:
+            first.content.append(attribution.content)
+    return result
+
+
 def univocal(attributions: list[Attribution]) -> list[Attribution]:
     """The attributions PolNeAR could annotate: not those reported inside another's content.
 

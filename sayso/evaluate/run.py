@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import SaysoError
 from .polnear import GoldDocument
 from .published import PUBLISHED
-from .roles import ROLES, spans_of, univocal
+from .roles import ROLES, scored
 from .scoring import CRITERIA, Scores, score_document
 from .systems import get_system
 
@@ -100,7 +100,7 @@ def evaluate(
         seconds = time.perf_counter() - started
         result = SystemResult(name=name, seconds=seconds, overall=Scores())
         for document, predicted in zip(documents, predictions, strict=True):
-            scores = score_document(document.attributions, [spans_of(a) for a in univocal(predicted)], document.text)
+            scores = score_document(document.attributions, scored(predicted), document.text)
             result.overall.add(scores)
             result.by_publisher.setdefault(document.publisher, Scores()).add(scores)
         results.append(result)

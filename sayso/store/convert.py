@@ -77,6 +77,7 @@ def _attribution_row(article_id: str, position: int, attribution: Attribution) -
         "times": [_fields(t) for t in attribution.times],
         "said_on": _fields(attribution.said_on) if attribution.said_on is not None else None,
         "speech_act": attribution.speech_act,
+        "continues": attribution.continues,
     }
 
 
@@ -136,6 +137,7 @@ def attribution_from(row: AttributionRow) -> Attribution:
         id=row.id,
         said_on=TimeExpression(**row.said_on) if row.said_on is not None else None,
         speech_act=row.speech_act,
+        continues=row.continues,
     )
 
 

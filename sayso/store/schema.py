@@ -74,6 +74,7 @@ class AttributionRow(Base):
     # SQL NULL, not JSON null, for "no date given": the same as rows from before revision 0002.
     said_on: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     speech_act: Mapped[str] = mapped_column(LABEL, server_default="assert")
+    continues: Mapped[str | None] = mapped_column(ID)
 
 
 class AssertionRow(Base):
