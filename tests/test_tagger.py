@@ -68,3 +68,27 @@ def test_analyze_chooses_the_extractor() -> None:
     assert counts["hybrid"] >= counts["rules"]
     bad = runner.invoke(app, ["analyze", "--extractor", "magic", str(SEED)])
     assert bad.exit_code == 1 and "choose hybrid, tagger or rules" in bad.stderr
+
+
+def _labelled(doc, roles: dict[str, str]) -> list[str]:  # type: ignore[no-untyped-def]
+    """BIO labels giving each listed word's token its role (words given by their text)."""
+    labels = ["O"] * len(doc)
+    for token in doc:
+        role = roles.get(token.text)
+        if role is not None:
+            labels[token.i] = ("I-" if token.i and labels[token.i - 1].endswith(role) else "B-") + role
+    return labels
+
+
+def test_tagged_spans_grouped_with_the_cue_they_share_and_the_speaker_the_parse_gives() -> None:
+    from sayso.analyze.attributions import draft_attributions
+    from sayso.analyze.language import load_pipeline
+    from sayso.analyze.tagger import assemble
+
+    doc = load_pipeline()("The Delmar Tenants Union filed a complaint, claiming rents rose and repairs stalled.")
+    # The tagger saw the cue and two contents but no source.
+    labels = _labelled(doc, {"claiming": "CUE", "rents": "CONTENT", "rose": "CONTENT", "repairs": "CONTENT", "stalled": "CONTENT"})
+    rose, stalled = assemble(doc, labels, draft_attributions(doc))
+    assert (rose.content.text, stalled.content.text) == ("rents rose", "repairs stalled")
+    assert rose.speaker_span is not None and rose.speaker_span.text == "The Delmar Tenants Union"
+    assert stalled.continues is rose and rose.continues is None

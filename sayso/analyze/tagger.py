@@ -23,7 +23,7 @@ from .attributions import Draft, link_chains, reporters_of
 from .cues import Cue
 from .features import quote_positions, token_features
 from .quotes import find_quotes
-from .spans import doc_text, token_range_span
+from .spans import doc_text, noun_phrase, token_range_span
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "attribution-tagger.crfsuite"
 
@@ -170,13 +170,18 @@ def assemble(doc: Doc, labels: list[str], drafts: list[Draft]) -> list[Draft]:
             continue
         rule = _rule_cue(cue, drafts)
         source_tokens = doc[source.start : source.end] if source is not None else None
+        speaker_token = source_tokens.root if source_tokens is not None else None
+        speaker_span = token_range_span(doc, source_tokens) if source_tokens is not None else None
+        if speaker_span is None and rule is not None and rule.speaker is not None:
+            # No source tagged: the speaker the parse gives the same cue ("…, claiming that").
+            speaker_token, speaker_span = rule.speaker, noun_phrase(rule.speaker)
         draft = Draft(
             kind=_kind(doc, content_span, cue_span.text),
             content=content_span,
             cue=rule,
             cue_span=cue_span,
-            speaker_token=source_tokens.root if source_tokens is not None else None,
-            speaker_span=token_range_span(doc, source_tokens) if source_tokens is not None else None,
+            speaker_token=speaker_token,
+            speaker_span=speaker_span,
             reporters=reporters_of(rule) if rule is not None else [],
             negated=rule.negated if rule is not None else any(t.dep_ == "neg" for t in doc[cue.start : cue.end]),
             continues=first_of.get(cue),
