@@ -169,6 +169,18 @@ def test_proposition_ids_are_stable_across_rebuilds(store: Store) -> None:
     assert sorted(p.id for p in store.propositions()) == ids
 
 
+def test_linking_article_by_article_ends_as_a_rebuild_does(store: Store) -> None:
+    """Linking writes only the member rows judging changed, and a run keeps what it judged for its
+    next articles: article by article (each run reading what the last saved) and all in one run
+    (a rebuild) must give the same propositions."""
+    for article in (GAZETTE, COURIER, wire("Lunden Post", ""), wire("Coast Daily", " Roads were closed.")):
+        add(store, article)
+        link_store(store)
+    shown = [(p.id, p.verdict, p.label, p.explanation, p.members) for p in store.propositions()]
+    link_store(store, rebuild=True)
+    assert sorted(shown) == sorted((p.id, p.verdict, p.label, p.explanation, p.members) for p in store.propositions())
+
+
 def facts(claim: str, origin: int, act: str = "assert", value: float | None = None, published: str = "2031-03-03") -> ClaimFacts:
     figures = [{"text": f"{value:g}", "value": value, "low": None, "high": None, "counted": "homes", "counted_text": "homes"}] if value is not None else []
     return ClaimFacts(
@@ -198,6 +210,21 @@ def test_verdict_rules() -> None:
     assert revised.verdict == "retracted" and "withdrew or revised" in revised.explanation
     denied = [facts("a1", 1), facts("a2", 2, act="deny")]
     assert judge(denied).verdict == "contested" and denied[1].stance == "contradict"
+
+
+def test_source_groups_follow_every_reason_either_way() -> None:
+    """Claims are checked only against earlier claims sharing a key: each reason must still be
+    found whichever of the two claims comes first."""
+    first, second, third, fourth, fifth = (facts(f"a{i}", i, published=f"2031-03-0{i}") for i in range(1, 6))
+    second.via_entities = [5]  # the second reaches us through the fifth's origin, read after it
+    third.origin_entity = 104  # the third's origin is the fourth's outlet
+    fifth.agency = first.agency = "NWR"
+    claims = [first, second, third, fourth, fifth]
+    judge(claims)
+    assert [c.source_group for c in claims] == [1, 1, 2, 2, 1]
+    assert fourth.reasons == ["Outlet 3 relays Outlet 4"] and fifth.reasons == [
+        "both articles carry the same wire credit (NWR)", "S2's claim reaches us only through S5"
+    ]
 
 
 def test_propositions_json_follows_the_contract(tmp_path: Path) -> None:

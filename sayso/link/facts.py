@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Member, SpeechAct, Stance
+from ..model import SpeechAct, Stance
 from ..store.schema import MemberRow
 from .values import Figure, figure
 
@@ -59,29 +59,13 @@ class ClaimFacts:
                     self.value, self.stated = found, item
                     return
 
-    def member(self) -> Member:
-        stated = self.stated or {}
-        return Member(
-            claim=self.claim,
-            article=self.article,
-            content=self.content,
-            speaker=self.speaker,
-            origin=self.origin,
-            via=list(self.via),
-            stance=self.stance,
-            value=stated.get("value"),
-            low=stated.get("low"),
-            high=stated.get("high"),
-            published=self.published,
-            outlet=self.outlet,
-            title=self.title,
-            speech_act=self.speech_act,
-            source_group=self.source_group,
-        )
+
+MEMBER_COLUMNS = tuple(c.name for c in MemberRow.__table__.columns if c.name != "proposition_id")
+
 
 def member_row(claim: ClaimFacts) -> dict[str, Any]:
     """The ``proposition_members`` columns of a judged claim (without its proposition)."""
-    member = claim.member()
+    stated = claim.stated or {}
     return {
         "claim_id": claim.claim,
         "article_id": claim.article,
@@ -102,11 +86,16 @@ def member_row(claim: ClaimFacts) -> dict[str, Any]:
         "agency": claim.agency,
         "title": claim.title,
         "stance": claim.stance,
-        "value": member.value,
-        "low": member.low,
-        "high": member.high,
+        "value": stated.get("value"),
+        "low": stated.get("low"),
+        "high": stated.get("high"),
         "source_group": claim.source_group,
     }
+
+
+def member_columns(row: Any) -> dict[str, Any]:
+    """A stored member's columns as ``member_row`` gives them, to tell what judging changed."""
+    return {column: getattr(row, column) for column in MEMBER_COLUMNS}
 
 
 def compared_from_row(row: Any) -> ClaimFacts:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..errors import StoreError
 from ..store import Store
 from .aliases import AliasBook
-from .linker import ComparedMembers, link_article, rejudge
+from .linker import ReadMembers, link_article, rejudge
 
 ALIAS_ACTIONS = ("merge", "split")
 
@@ -38,7 +38,7 @@ def link_store(store: Store, rebuild: bool = False, on_article: Callable[[str], 
         with store.linking("cannot clear links") as state:
             state.clear()
     summary = LinkSummary()
-    compared = ComparedMembers()  # what one article read, for the next
+    read = ReadMembers()  # what one article read, for the next
     for article_id in store.unlinked():
         analysis = store.get(article_id)
         if analysis is None:
@@ -47,10 +47,10 @@ def link_store(store: Store, rebuild: bool = False, on_article: Callable[[str], 
             if state.is_linked(article_id):  # another process linked it while we waited our turn
                 continue
             book = AliasBook(state)
-            done = link_article(state, analysis, book, compared)
+            done = link_article(state, analysis, book, read)
             book.apply_merges()
             if book.merged:
-                rejudge(state, state.propositions_with_articles(state.articles_of(book.merged)), compared)
+                rejudge(state, state.propositions_with_articles(state.articles_of(book.merged)), read)
         summary.articles += 1
         summary.claims += done.claims
         summary.propositions_touched += len(done.touched)

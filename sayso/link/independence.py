@@ -51,21 +51,50 @@ def _title(claim: ClaimFacts) -> str:
     return claim.title or claim.outlet or claim.article[:8]
 
 
+def _related(claim: ClaimFacts) -> set[int]:
+    """The entities a claim passes on: its origin and every intermediary of its chain."""
+    return set(claim.via_entities) | ({claim.origin_entity} if claim.origin_entity is not None else set())
+
+
+class _Earlier:
+    """The claims read so far, filed under every key that ``_why_dependent`` compares, so each
+    claim is checked only against those it may depend on: a proposition of hundreds of
+    members is grouped in time proportional to its dependent pairs, not to all pairs."""
+
+    def __init__(self) -> None:
+        self.files: dict[tuple[str, object], list[int]] = {}
+
+    def add(self, i: int, claim: ClaimFacts) -> None:
+        keys = [("article", claim.article), ("copy", claim.copy_of), ("origin", claim.origin_entity), ("outlet", claim.outlet_entity)]
+        keys += [("agency", claim.agency)] + [("relayed", e) for e in _related(claim)] + [("via", e) for e in claim.via_entities]
+        for key in dict.fromkeys(keys):
+            if key[1] is not None and key[1] != "":
+                self.files.setdefault(key, []).append(i)
+
+    def sharing(self, claim: ClaimFacts) -> list[int]:
+        """Earlier claims that share a key with ``claim`` in a way some reason of dependence needs, in reading order."""
+        keys = [("article", claim.article), ("copy", claim.copy_of), ("origin", claim.origin_entity), ("agency", claim.agency)]
+        keys += [("relayed", claim.outlet_entity), ("via", claim.origin_entity)]  # it relays them, or reaches us through them
+        keys += [("outlet", e) for e in _related(claim)] + [("origin", e) for e in claim.via_entities]  # they relay it, or it comes through them
+        found: set[int] = set()
+        for key in keys:
+            found.update(self.files.get(key, ()))
+        return sorted(found)
+
+
 def group_sources(claims: list[ClaimFacts]) -> None:
     """Number each claim's source group (1, 2, … in reading order) and record the reasons."""
     groups = _Groups(len(claims))
-    reasons: dict[tuple[int, int], str] = {}
-    for i, a in enumerate(claims):
-        for j in range(i + 1, len(claims)):
-            why = _why_dependent(a, claims[j])
+    earlier = _Earlier()
+    for j, claim in enumerate(claims):
+        claim.reasons = []
+        for i in earlier.sharing(claim):
+            why = _why_dependent(claims[i], claim)
             if why is not None:
                 groups.join(i, j)
-                reasons[(i, j)] = why
+                if why not in claim.reasons:
+                    claim.reasons.append(why)
+        earlier.add(j, claim)
     numbers: dict[int, int] = {}
     for i, claim in enumerate(claims):
-        root = groups.find(i)
-        claim.source_group = numbers.setdefault(root, len(numbers) + 1)
-        claim.reasons = []
-    for (i, j), why in reasons.items():
-        if why not in claims[j].reasons:
-            claims[j].reasons.append(why)
+        claim.source_group = numbers.setdefault(groups.find(i), len(numbers) + 1)

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model import Analysis, Attribution, Span, digest
-from ..store.link_state import MEMBERS_COMPARED, LinkState
+from ..store.link_state import LinkState
 from . import names
 from .aliases import AliasBook
 from .copies import COPY_THRESHOLD, bands, signature, similarity
-from .facts import ClaimFacts, compared_from_row, from_row, member_row
+from .facts import ClaimFacts, compared_from_row, from_row, member_columns, member_row
 from .grouping import best_match, blocking_keys
 from .verdicts import judge
 from .words import counted_class, terms
@@ -164,22 +164,27 @@ def _canonical(state: LinkState, claim: ClaimFacts) -> ClaimFacts:
     return claim
 
 
-class ComparedMembers:
-    """The stored members new claims are compared with, kept from one article to the next of a run.
+class ReadMembers:
+    """The stored members read for one article, kept for the next articles of a run.
 
     Each new claim is compared with the latest ``MEMBERS_COMPARED`` members of up to
     ``CANDIDATES_PER_CLAIM`` propositions, and consecutive articles, mostly on the same stories,
-    meet the same propositions again: reading them once saves most of linking's reads. A
-    proposition's members are read again when it was saved since (by this run or by another
-    process: its ``updated_at`` tells); entity ids are made current at each use, so merges
-    need no forgetting. Only the ``size`` most recently used propositions are kept.
+    meet the same propositions again: reading them once saves most of linking's reads; they are
+    read again once their proposition was saved. Judging a proposition needs all its members,
+    hundreds in a long story: those judged last are kept too, as judged, with their rows as
+    saved, and read again only when someone else saved the proposition since (another process,
+    or a transaction that did not commit: its ``updated_at`` tells). Entity ids are made current
+    at each use, so merges need no forgetting. Only the ``size`` most recently used propositions
+    are kept (``judged_size`` of them whole).
     """
 
-    def __init__(self, size: int = 4000) -> None:
+    def __init__(self, size: int = 4000, judged_size: int = 1000) -> None:
         self.size = size
+        self.judged_size = judged_size
         self._facts: OrderedDict[str, tuple[object, list[ClaimFacts]]] = OrderedDict()
         self._state: LinkState | None = None  # the transaction ``_ready`` was made current for
         self._ready: dict[str, list[ClaimFacts]] = {}
+        self._judged: OrderedDict[str, tuple[object, list[ClaimFacts], dict[str, dict[str, Any]]]] = OrderedDict()
 
     def members(self, state: LinkState, versions: list[tuple[str, object]]) -> dict[str, list[ClaimFacts]]:
         """Each proposition's latest members (those that have any), entity ids as they are now, in
@@ -192,10 +197,10 @@ class ComparedMembers:
             for proposition, version in unread.items():
                 self._facts[proposition] = (version, [compared_from_row(row) for row in rows.get(proposition, [])])
                 self._ready.pop(proposition, None)
-        unready = [p for p, _ in versions if p not in self._ready]
-        state.load_entities(e for p in unready for c in self._facts[p][1] for e in c.entities)
-        for proposition in unready:
-            self._ready[proposition] = [_current(state, c) for c in self._facts[proposition][1]]
+        merges = state.has_merges()
+        for proposition in [p for p, _ in versions if p not in self._ready]:
+            facts = self._facts[proposition][1]
+            self._ready[proposition] = [_current(state, c) for c in facts] if merges else facts
         found = {}
         for proposition, _ in versions:  # as given: the most promising first
             self._facts.move_to_end(proposition)
@@ -205,7 +210,35 @@ class ComparedMembers:
             self._ready.pop(self._facts.popitem(last=False)[0], None)
         return found
 
+    def all_members(self, state: LinkState, propositions: list[str]) -> tuple[dict[str, list[ClaimFacts]], dict[str, dict[str, dict[str, Any]]]]:
+        """Every member of each proposition as last judged, entity ids as they are now, and the
+        rows as saved (by claim), as ``_stored`` reads them."""
+        versions = state.versions(propositions)
+        unread = [p for p in propositions if p not in self._judged or self._judged[p][0] != versions.get(p)]
+        facts, rows = _stored(state, unread)
+        for proposition in unread:
+            self._judged[proposition] = (versions.get(proposition), facts.get(proposition, []), rows.get(proposition, {}))
+        merges = state.has_merges()
+        found, saved = {}, {}
+        for proposition in propositions:
+            self._judged.move_to_end(proposition)
+            _, members, its_rows = self._judged[proposition]
+            if members:
+                found[proposition] = [_canonical(state, c) for c in members] if merges else list(members)
+                saved[proposition] = its_rows
+        return found, saved
+
+    def judged(self, state: LinkState, propositions: list[tuple[str, list[ClaimFacts]]], rows: dict[str, list[dict[str, Any]]]) -> None:
+        """Keep what was just judged and saved (``rows``: each proposition's member rows), with the version saving gave it."""
+        versions = state.versions([p for p, _ in propositions])
+        for proposition, claims in propositions:
+            self._judged[proposition] = (versions.get(proposition), claims, {row["claim_id"]: row for row in rows[proposition]})
+            self._judged.move_to_end(proposition)
+        while len(self._judged) > self.judged_size:
+            self._judged.popitem(last=False)
+
     def forget(self, propositions: Iterable[str]) -> None:
+        """Read these propositions' members again when next needed."""
         for proposition in propositions:
             self._facts.pop(proposition, None)
             self._ready.pop(proposition, None)
@@ -220,11 +253,11 @@ def _current(state: LinkState, claim: ClaimFacts) -> ClaimFacts:
 
 
 def link_article(
-    state: LinkState, analysis: Analysis, book: AliasBook | None = None, compared: ComparedMembers | None = None
+    state: LinkState, analysis: Analysis, book: AliasBook | None = None, read: ReadMembers | None = None
 ) -> ArticleLinks:
     """Link one article's claims; a second call for the same article changes nothing.
 
-    ``compared`` carries the members read for one article over to the next of a run.
+    ``read`` carries the members read for one article over to the next of a run.
     """
     article = analysis.article
     if state.is_linked(article.id):
@@ -237,7 +270,7 @@ def link_article(
     entities = _Entities(book, analysis)
     outlet_entity = entities.named(article.outlet, "outlet") if article.outlet else None
     result = ArticleLinks(article.id, copy_of)
-    compared = compared if compared is not None else ComparedMembers()
+    read = read if read is not None else ReadMembers()
     added: dict[str, list[ClaimFacts]] = {}
     keys: dict[str, list[str]] = {}
     claims = claim_facts(analysis, entities, copy_of, outlet_entity)
@@ -246,7 +279,7 @@ def link_article(
         if claim.claim in linked_before:
             continue
         claim_keys = blocking_keys(claim)
-        found = compared.members(state, state.candidate_versions(claim_keys))  # nothing is saved until the end
+        found = read.members(state, state.candidate_versions(claim_keys))  # nothing is saved until the end
         # This article's own propositions first: its claims are the likeliest to be about one thing.
         candidates = {p: found.pop(p, []) + new for p, new in added.items()} | found
         proposition = best_match(claim, candidates)
@@ -256,41 +289,45 @@ def link_article(
         added.setdefault(proposition, []).append(claim)
         keys.setdefault(proposition, []).extend(claim_keys)
         result.claims += 1
-    stored = _stored(state, [p for p in added if p not in result.founded], limit=None)
+    stored, before = read.all_members(state, [p for p in added if p not in result.founded])
     judged = []
     for proposition, new in added.items():
         known = {c.claim for c in new}
         judged.append((proposition, [c for c in stored.get(proposition, []) if c.claim not in known] + new))
-    _judge_and_save(state, judged)
-    compared.forget(added)
+    read.judged(state, judged, _judge_and_save(state, judged, before))
+    read.forget(added)
     state.add_keys_of({proposition: keys[proposition] for proposition in added})
     result.touched = set(added)
     return result
 
 
-def rejudge(state: LinkState, propositions: list[str], compared: ComparedMembers | None = None) -> None:
+def rejudge(state: LinkState, propositions: list[str], read: ReadMembers | None = None) -> None:
     """Judge propositions again after their entities changed (a merge or split of aliases)."""
-    _judge_and_save(state, list(_stored(state, propositions, limit=None).items()))
-    if compared is not None:
-        compared.forget(propositions)
+    stored, before = _stored(state, propositions)
+    judged = list(stored.items())
+    rows = _judge_and_save(state, judged, before)
+    if read is not None:
+        read.judged(state, judged, rows)
+        read.forget(propositions)
 
 
-def _stored(state: LinkState, propositions: list[str], limit: int | None = MEMBERS_COMPARED) -> dict[str, list[ClaimFacts]]:
-    found = state.members(propositions, limit)
-    state.load_entities(
-        entity
-        for rows in found.values()
-        for row, _ in rows
-        for entity in (row.origin_entity, row.outlet_entity, *row.via_entities, *row.entities)
-    )
-    return {proposition: [_canonical(state, from_row(row, copy_of)) for row, copy_of in rows] for proposition, rows in found.items()}
+def _stored(state: LinkState, propositions: list[str]) -> tuple[dict[str, list[ClaimFacts]], dict[str, dict[str, dict[str, Any]]]]:
+    """All members of each proposition, as facts to judge and as the rows now stored (by claim),
+    so that saving writes only what judging changed."""
+    found = state.members(propositions, limit=None)
+    facts = {proposition: [_canonical(state, from_row(row, copy_of)) for row, copy_of in rows] for proposition, rows in found.items()}
+    rows = {proposition: {row.claim_id: member_columns(row) for row, _ in its} for proposition, its in found.items()}
+    return facts, rows
 
 
-def _judge_and_save(state: LinkState, propositions: list[tuple[str, list[ClaimFacts]]]) -> None:
-    """Judge each (proposition, its claims) and write them all back in a few statements."""
+def _judge_and_save(
+    state: LinkState, propositions: list[tuple[str, list[ClaimFacts]]], before: dict[str, dict[str, dict[str, Any]]]
+) -> dict[str, list[dict[str, Any]]]:
+    """Judge each (proposition, its claims) and write them all back in a few statements; the member rows written."""
     saved = []
     for proposition, claims in propositions:
         verdict = judge(claims)
         rows = [member_row(c) for c in claims]
         saved.append((proposition, verdict.label, verdict.verdict, verdict.explanation, verdict.counted, rows))
-    state.save_all(saved)
+    state.save_all(saved, before)
+    return {proposition: rows for proposition, *_, rows in saved}

@@ -50,10 +50,11 @@ class LinkState:
     def __init__(self, session: Session) -> None:
         self.session = session
         # Entity rows read in this transaction, held here: the session's identity map keeps
-        # rows only while something refers to them, and every claim compared asks for its
-        # entities' current ids, so without this each ask was a query.
+        # rows only while something refers to them.
         self._entities: dict[int, LinkedEntityRow] = {}
-        self._current: dict[int, int] = {}  # entity id -> the id it is now (itself unless merged)
+        # Every merged entity -> the one it was merged into, read once: every claim compared asks
+        # for its entities' current ids, and merges are few.
+        self._merged: dict[int, int] | None = None
         self._mentions: dict[tuple[int, str], int] = {}  # (entity, article) -> mentions not written yet
         event.listen(session, "before_commit", self._write_mentions)
 
@@ -76,26 +77,32 @@ class LinkState:
         return row
 
     def load_entities(self, entity_ids: Iterable[int]) -> None:
-        """Read the rows of many entities in one query, for ``canonical`` to use."""
+        """Read the rows of many entities in one query, for ``entity`` to use."""
         missing = sorted({e for e in entity_ids if e is not None and e not in self._entities})
         for start in range(0, len(missing), 500):
             query = select(LinkedEntityRow).where(LinkedEntityRow.id.in_(missing[start : start + 500]))
             for row in self.session.scalars(query):
                 self._entities[row.id] = row
 
+    def _merges(self) -> dict[int, int]:
+        if self._merged is None:
+            query = select(LinkedEntityRow.id, LinkedEntityRow.merged_into).where(LinkedEntityRow.merged_into.is_not(None))
+            self._merged = {row.id: row.merged_into for row in self.session.execute(query)}
+        return self._merged
+
+    def has_merges(self) -> bool:
+        """Whether any entity was ever merged into another: if not, every id is current."""
+        return bool(self._merges())
+
     def canonical(self, entity_id: int) -> int:
-        known = self._current.get(entity_id)
-        if known is not None:
-            return known
-        start, seen = entity_id, set()
-        while entity_id not in seen:
+        """The id an entity has now: itself, unless it was merged into another."""
+        merged = self._merges()
+        if entity_id not in merged:
+            return entity_id
+        seen: set[int] = set()
+        while entity_id in merged and entity_id not in seen:
             seen.add(entity_id)
-            row = self._entity_row(entity_id)
-            if row is None or row.merged_into is None:
-                break
-            entity_id = row.merged_into
-        if self._entities.get(entity_id) is not None:  # an id with no row yet is not remembered
-            self._current[start] = entity_id
+            entity_id = merged[entity_id]
         return entity_id
 
     def entity(self, entity_id: int) -> LinkedEntityRow | None:
@@ -147,7 +154,8 @@ class LinkState:
         self.session.execute(update(LinkedEntityRow).where(LinkedEntityRow.id == source).values(merged_into=target))
         self.session.execute(update(LinkedEntityRow).where(LinkedEntityRow.merged_into == source).values(merged_into=target))
         self._entities.clear()  # read them again as they are now
-        self._current.clear()
+        if self._merged is not None:
+            self._merged = {e: target if into == source else into for e, into in self._merged.items()} | {source: target}
 
     def count_mentions(self, entity_id: int, article_id: str, mentions: int) -> None:
         """Add ``mentions`` to the entity's count in the article.
@@ -229,6 +237,14 @@ class LinkState:
         )
         return [(row[0], row[1]) for row in self.session.execute(query)]
 
+    def versions(self, propositions: Sequence[str]) -> dict[str, datetime]:
+        """When each of these propositions was last saved."""
+        found: dict[str, datetime] = {}
+        for chunk in _chunks(sorted(set(propositions))):
+            query = select(PropositionRow.id, PropositionRow.updated_at).where(PropositionRow.id.in_(chunk))
+            found.update((row.id, row.updated_at) for row in self.session.execute(query))
+        return found
+
     def members(self, propositions: Sequence[str], limit: int | None = MEMBERS_COMPARED) -> dict[str, list[tuple[Row[Any], str]]]:
         """Members of each proposition with their article's copy group (the latest ``limit`` of each when given).
 
@@ -295,10 +311,20 @@ class LinkState:
         """Write a proposition and all its members, replacing what was there."""
         self.save_all([(proposition, label, verdict, explanation, counted, members)])
 
-    def save_all(self, propositions: Sequence[tuple[str, str, str, str, str | None, list[dict[str, Any]]]]) -> None:
-        """``save`` for many (id, label, verdict, explanation, counted, members) at once: a few statements in all."""
+    def save_all(
+        self,
+        propositions: Sequence[tuple[str, str, str, str, str | None, list[dict[str, Any]]]],
+        before: dict[str, dict[str, dict[str, Any]]] | None = None,
+    ) -> None:
+        """``save`` for many (id, label, verdict, explanation, counted, members) at once: a few statements in all.
+
+        ``before`` holds, for propositions whose members were read, each member's row as stored
+        (by claim id): only the rows that differ are written, so a proposition of hundreds of
+        members that gains one costs one insert, not hundreds. The others are replaced whole.
+        """
         if not propositions:
             return
+        before = before or {}
         ids = [p[0] for p in propositions]
         existing: dict[str, PropositionRow] = {}
         for chunk in _chunks(ids):
@@ -311,11 +337,25 @@ class LinkState:
                 self.session.add(row)
             row.label, row.verdict, row.explanation, row.counted, row.updated_at = label, verdict, explanation, counted, now
         self.session.flush()
-        for chunk in _chunks(ids):
+        whole = [p for p in ids if p not in before]
+        for chunk in _chunks(whole):
             self.session.execute(delete(MemberRow).where(MemberRow.proposition_id.in_(chunk)))
-        rows = [{**m, "proposition_id": p[0]} for p in propositions for m in p[5]]
-        if rows:
-            self.session.execute(insert(MemberRow), rows)
+        new, changed, gone = [], [], []
+        for proposition, *_, members in propositions:
+            stored = before.get(proposition, {})
+            for member in members:
+                if member["claim_id"] not in stored:
+                    new.append({**member, "proposition_id": proposition})
+                elif stored[member["claim_id"]] != member:
+                    changed.append({**member, "proposition_id": proposition})
+            kept = {m["claim_id"] for m in members}
+            gone += [claim for claim in stored if claim not in kept]
+        for chunk in _chunks(gone):
+            self.session.execute(delete(MemberRow).where(MemberRow.claim_id.in_(chunk)))
+        if changed:
+            self.session.execute(update(MemberRow), changed)
+        if new:
+            self.session.execute(insert(MemberRow), new)
 
     def propositions_with_articles(self, articles: Iterable[str]) -> list[str]:
         ids = sorted(set(articles))
@@ -332,4 +372,4 @@ class LinkState:
         self.session.execute(update(LinkedEntityRow).values(merged_into=None))
         self.session.execute(delete(LinkedEntityRow))
         self._entities.clear()
-        self._current.clear()
+        self._merged = {}
