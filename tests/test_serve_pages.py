@@ -267,3 +267,19 @@ def test_hostile_article_is_text_everywhere(client: TestClient, store: Store) ->
 def test_quantities_in_words(quantity: Quantity, words: str) -> None:
     assert quantity_words(quantity) == words
     assert bounds_words(None, None, None) == "no figure"
+
+
+def test_a_carried_on_quote_points_at_the_statement_it_continues(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sayso
+
+    analysis = sayso.analyze(
+        'Officials said the river was falling. "The levee held," said Marta Quell, the county engineer. '
+        '"We will still inspect it."'
+    )
+    _, first, second = analysis.attributions
+    with Store(str(tmp_path / "quell.db")) as store:
+        store.add(analysis)
+        page = TestClient(create_app(store=store, token="", read_token="")).get(f"/articles/{analysis.article.id}").text
+    card = page[page.index(f'id="claim-{second.id}"') :]
+    assert f'<dt>continues</dt><dd><a href="#claim-{first.id}">statement 2</a>' in card[: card.index("</li>")]
+    assert "after “said”" in card[: card.index("</li>")]
