@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Role = Literal["open", "close", "either"]
@@ -134,10 +135,16 @@ def _is_quotation_start(text: str, opener: _Mark) -> bool:
 
 def find_quotes(text: str) -> list[Quote]:
     """Every quoted passage in ``text``, in order, with offsets into ``text``."""
+    return list(_quotes(text))
+
+
+# Five analysis steps read the quotes of one article (a pure function of its text): found once.
+@lru_cache(maxsize=4)
+def _quotes(text: str) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     for para in re.finditer(r"[^\n]+", text):
         quotes.extend(_paragraph_quotes(text, para.start(), para.end()))
-    return quotes
+    return tuple(quotes)
 
 
 _SINGLE = {"'", "‘", "’"}

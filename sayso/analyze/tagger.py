@@ -61,10 +61,15 @@ def rule_labels(doc: Doc, drafts: list[Draft]) -> list[str]:
 
 
 def paragraphs(doc: Doc) -> list[SpacySpan]:
-    """The tagger's sequences: one per paragraph (attributions rarely cross a line break)."""
-    starts = [0] + [t.i for t in doc[1:] if "\n" in doc[t.i - 1].text_with_ws]
-    bounds = zip(starts, starts[1:] + [len(doc)])
-    return [doc[a:b] for a, b in bounds if b > a]
+    """The tagger's sequences: one per paragraph (attributions rarely cross a line break).
+
+    Their bounds are found once per document: tagging and assembling both read them.
+    """
+    bounds: list[tuple[int, int]] | None = doc.user_data.get("sayso_paragraph_bounds")
+    if bounds is None:
+        starts = [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text_with_ws]
+        bounds = doc.user_data["sayso_paragraph_bounds"] = [(a, b) for a, b in zip(starts, starts[1:] + [len(doc)]) if b > a]
+    return [doc[a:b] for a, b in bounds]
 
 
 def sequence_features(doc: Doc, drafts: list[Draft]) -> list[tuple[SpacySpan, list[list[str]]]]:
