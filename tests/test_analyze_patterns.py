@@ -84,3 +84,58 @@ def test_a_participle_cue_takes_the_subject_of_the_clause_it_hangs_from() -> Non
     claim = find(result, "that the landlord had ignored repairs")
     assert claim.cue.text == "claiming"
     assert claim.speaker is not None and claim.speaker.name == "Delmar Tenants Union"
+
+
+def test_a_parenthetical_cue_reports_the_clause_it_interrupts_in_two_parts() -> None:
+    result = sayso.analyze("Flood barriers, Mayor Ellen Varga said, will protect the harbor district until 2030.")
+    first = find(result, "Flood barriers")
+    second = find(result, "will protect the harbor district until 2030")
+    assert first.speaker.name == second.speaker.name == "Ellen Varga"
+    assert first.cue.text == second.cue.text == "said"
+    # One statement around the cue: the second part carries on the first.
+    assert second.continues == first.id and first.continues is None
+    assert "Varga" not in first.content.text + second.content.text
+
+
+def test_a_speaker_label_opens_a_transcript_line_but_not_a_dateline() -> None:
+    text = (
+        "Millbrook: The county debate ran late on Tuesday.\n\n"
+        "HOLLIS: Will the new bridge be finished before the winter storms arrive?\n\n"
+        "Read more: Bridge works fall behind schedule again."
+    )
+    result = sayso.analyze(text)
+    line = find(result, "Will the new bridge be finished before the winter storms arrive?")
+    assert line.speaker.text == "HOLLIS" and line.cue.text == ":" and line.kind == "direct"
+    assert not [a for a in result.attributions if "county debate" in a.content.text or "fall behind" in a.content.text]
+
+
+def test_a_quote_signed_with_a_dash_is_the_signers() -> None:
+    text = "Readers wrote in after the vote.\n\n“The council ignored every tenant in this town.” ― Marta Quell\n"
+    a = find(sayso.analyze(text), "The council ignored every tenant in this town.")
+    assert a.speaker.text == "Marta Quell" and a.cue.text == "―" and a.kind == "direct"
+
+
+def test_a_lead_in_ending_with_a_colon_gives_the_next_line() -> None:
+    text = (
+        "Councillor Ada Moss spoke after the vote.\n\n"
+        "Moss added:\n\n"
+        "The budget leaves the harbor without a single new ferry for five years.\n\n"
+        "Moss also said:\n\n"
+        "“We will appeal the decision before the end of the month.”"
+    )
+    result = sayso.analyze(text)
+    plain = find(result, "The budget leaves the harbor without a single new ferry for five years.")
+    assert plain.speaker.name == "Ada Moss" and plain.cue.text == "added"
+    quoted = find(result, "We will appeal the decision before the end of the month.")
+    assert quoted.speaker.name == "Ada Moss" and quoted.cue.text == "also said" and quoted.continues is None
+
+
+def test_a_cue_the_lexicon_does_not_know_takes_whoever_does_it() -> None:
+    result = sayso.analyze(
+        "Councillor Rhea Doss has used the phrase “ferry crisis” often in her campaign, "
+        "and criticized the mayor for doing nothing."
+    )
+    a = find(result, "the mayor for doing nothing")
+    assert a.cue.text == "criticized"
+    # "criticized" hangs from "used": its subject is the speaker.
+    assert a.speaker is not None and a.speaker.name == "Rhea Doss"

@@ -10,12 +10,13 @@ Cues inside another claim form chains: the inner speaker comes "via" the outer o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
 from ..model import Span
 from .cues import Cue, find_cues
+from .layout import LaidOut, is_lead_in, lead_in, signature, speaker_labels
 from .lexicon import FIRST_PERSON
 from .quotes import Quote, find_quotes, inner_quotes
 from .spans import char_span, doc_text, noun_phrase, token_range_span
@@ -37,6 +38,7 @@ class Draft:
     reporters: list[tuple[Token | None, Span | None, str]] = field(default_factory=list)
     negated: bool = False
     continues: Draft | None = None  # the quote this cue-less one carries on
+    laid_out: bool = False  # marked by the page's layout, which a sentence-by-sentence reader misses
 
 
 def _only_separators(text: str) -> bool:
@@ -73,7 +75,7 @@ def _cue_for_quote(quote: Quote, cues: list[Cue], used: set[int], text: str) -> 
     if before:
         cue = max(before, key=lambda c: _cue_extent(c)[1])
         gap = text[_cue_extent(cue)[1] : quote.outer_start]
-        if "\n" not in gap and _only_separators(gap):
+        if _only_separators(gap) and ("\n" not in gap or is_lead_in(gap)):
             return cue
     return None
 
@@ -110,6 +112,33 @@ def _draft_from_cue(cue: Cue, kind: str, content: Span) -> Draft:
         reporters=reporters,
         negated=cue.negated,
     )
+
+
+def _laid_out(found: LaidOut) -> Draft:
+    return Draft(
+        kind="direct" if found.verbatim else "indirect",
+        content=found.content,
+        cue_span=found.cue,
+        speaker_token=found.speaker.root,
+        speaker_span=char_span(doc_text(found.speaker.doc), found.speaker.start_char, found.speaker.end_char),
+        laid_out=True,
+    )
+
+
+def _interrupted_clause(cue: Cue) -> list[Span]:
+    """"Acts of protest, Mr. Obama said, are acts of patriotism": a speech verb set into the
+    clause it reports, with no complement of its own. The clause is its content, in the parts
+    either side of the speaker and verb."""
+    verb, doc = cue.verb, cue.verb.doc
+    if verb.dep_ != "parataxis" or cue.speaker is None or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    own = {t.i for t in verb.subtree}
+    clause = [t for t in verb.head.subtree if t.i not in own]
+    parts = (
+        token_range_span(doc, [t for t in clause if t.i < verb.left_edge.i]),
+        token_range_span(doc, [t for t in clause if t.i > verb.right_edge.i], strip_final_period=True),
+    )
+    return [p for p in parts if p is not None and any(c.isalnum() for c in p.text)]
 
 
 def _according_to(doc: Doc) -> list[Draft]:
@@ -203,10 +232,14 @@ def draft_attributions(doc: Doc) -> list[Draft]:
         cue = _cue_for_quote(quote, cues, used, text)
         if cue is not None and cue in inside_claim:
             continue  # a quoted phrase inside a larger reported claim: mixed speech, below
+        signed = signature(doc, quote) if cue is None and not inside_claim else None
         if cue is not None:
             used.add(id(cue))
             content_of[id(cue)] = quote_span
             previous = _draft_from_cue(cue, "direct", quote_span)
+            drafts.append(previous)
+        elif signed is not None:
+            previous = _laid_out(signed)
             drafts.append(previous)
         elif not inside_claim and _continues(quote, previous, text):
             assert previous is not None
@@ -221,7 +254,10 @@ def draft_attributions(doc: Doc) -> list[Draft]:
             )
             drafts.append(continued)
     for cue in cues:
-        if id(cue) in used or cue.content is None:
+        if id(cue) in used:
+            continue
+        if cue.content is None:
+            drafts.extend(_without_complement(cue, text))
             continue
         has_quote = any(cue.content.start <= q.start and q.end <= cue.content.end + 3 for q in quotes)
         kind = "mixed" if has_quote else "nominal" if cue.nominal else "indirect"
@@ -231,9 +267,22 @@ def draft_attributions(doc: Doc) -> list[Draft]:
             content = char_span(text, cue.content.start, max(cue.content.end, last.outer_end)) or content
         drafts.append(_draft_from_cue(cue, kind, content))
     drafts.extend(_according_to(doc))
+    drafts.extend(_laid_out(found) for found in speaker_labels(doc) if not any(_overlaps(d.content, found.content.start, found.content.end) for d in drafts))
     drafts = _quotes_within_quotes(doc, drafts, cues, quotes)
     drafts.sort(key=lambda d: (d.content.start, d.cue_span.start if d.cue_span else -1))
     return link_chains(drafts)
+
+
+def _without_complement(cue: Cue, text: str) -> list[Draft]:
+    """A cue the parse gave no complement: a lead-in whose words fill the next line, or a
+    parenthetical inside the clause it reports (the second part carries on the first)."""
+    following = lead_in(text, _cue_extent(cue)[1])
+    if following is not None:
+        return [replace(_draft_from_cue(cue, "direct", following), laid_out=True)]
+    drafts: list[Draft] = []
+    for part in _interrupted_clause(cue):
+        drafts.append(replace(_draft_from_cue(cue, "indirect", part), continues=drafts[0] if drafts else None))
+    return drafts
 
 
 def _quotes_within_quotes(doc: Doc, drafts: list[Draft], cues: list[Cue], quotes: list[Quote]) -> list[Draft]:

@@ -232,6 +232,26 @@ def _object_content(dobj: Token) -> Span | None:
     return token_range_span(doc, tokens)
 
 
+def doer(verb: Token) -> Token | None:
+    """Who the parse says does ``verb``, for a cue the lexicon does not know ("blasted",
+    "criticized"): a passive's agent, the verb's own subject, or — for a verb conjoined to
+    another, a participle or a controlled infinitive — the subject of the verb it hangs from;
+    for a participle modifying a noun ("doctors calling for his dismissal"), that noun."""
+    agent = _child(verb, "agent")
+    if agent is not None and _child(agent, "pobj") is not None:
+        return _child(agent, "pobj")
+    subject = _child(verb, "nsubj")
+    if subject is not None:
+        return verb.head if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else subject
+    head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return head
+    shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    if shares and head is not verb and head.pos_ in ("VERB", "AUX"):
+        return _child(head, "nsubj", "nsubjpass") or (doer(head) if head.dep_ in ("conj", "xcomp") else None)
+    return None
+
+
 def _wanted(cue: Cue) -> bool:
     lemma = cue.verb.lemma_.lower()
     if lemma == "withdraw" and not any(c.dep_ == "dobj" and c.lemma_.lower() in RETRACTABLE for c in cue.verb.children):

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from ..errors import SaysoError
 from ..model import Span
 from .attributions import Draft, link_chains, reporters_of
-from .cues import Cue
+from .cues import Cue, doer
 from .features import quote_positions, token_features
 from .quotes import find_quotes
 from .spans import doc_text, noun_phrase, token_range_span
@@ -177,9 +177,11 @@ def assemble(doc: Doc, labels: list[str], drafts: list[Draft]) -> list[Draft]:
         source_tokens = doc[source.start : source.end] if source is not None else None
         speaker_token = source_tokens.root if source_tokens is not None else None
         speaker_span = token_range_span(doc, source_tokens) if source_tokens is not None else None
-        if speaker_span is None and rule is not None and rule.speaker is not None:
-            # No source tagged: the speaker the parse gives the same cue ("…, claiming that").
-            speaker_token, speaker_span = rule.speaker, noun_phrase(rule.speaker)
+        if speaker_span is None:
+            # No source tagged: the speaker the parse gives the same cue ("…, claiming that"),
+            # or whoever does the cue's verb when the rules do not read it as a cue ("blasted").
+            speaker_token = rule.speaker if rule is not None else doer(doc[cue.start : cue.end].root)
+            speaker_span = noun_phrase(speaker_token) if speaker_token is not None else None
         draft = Draft(
             kind=_kind(doc, content_span, cue_span.text),
             content=content_span,
@@ -201,8 +203,10 @@ def _overlap(a: Span | None, b: Span | None) -> bool:
 
 
 # Rule readings preferred to the tagger's where both found a claim: quotes with their cue,
-# "according to", reported clauses holding a quotation, and cues naming their own
-# intermediary ("X quoted Y as saying"). Chosen on PolNeAR dev (docs/evaluation.md).
+# "according to", reported clauses holding a quotation, cues naming their own intermediary
+# ("X quoted Y as saying"), and what the page's layout marks across lines (``layout.py``),
+# which the tagger, reading one paragraph at a time, cannot see. Chosen on PolNeAR dev
+# (docs/evaluation.md).
 _PREFERRED_KINDS = frozenset({"direct", "according_to", "mixed"})
 
 
@@ -211,8 +215,10 @@ def _inside(inner: Span, outer: Span) -> bool:
 
 
 def _preferred(draft: Draft) -> bool:
-    if draft.kind in _PREFERRED_KINDS or (draft.cue is not None and draft.cue.reporter is not None):
+    if draft.laid_out or draft.kind in _PREFERRED_KINDS or (draft.cue is not None and draft.cue.reporter is not None):
         return True
+    if draft.kind == "indirect" and draft.cue is not None and draft.cue.verb.dep_ == "parataxis":
+        return True  # "Acts of protest, Mr. Obama said, are …": the whole clause, both sides of the cue
     # A passive with its agent names the source outright: "His statement was confirmed by SOHR".
     return draft.kind == "nominal" and draft.cue_span is not None and draft.cue_span.text.endswith(" by")
 
@@ -233,8 +239,9 @@ def _with_source(tagged: Draft, rules: list[Draft]) -> Draft:
 def merge(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
     """The tagger's attributions, with the rules' reading where it is the more reliable one.
 
-    - rule quotes, "according to" claims, mixed claims, passives with their agent and
-      self-named chains replace the tagged attributions they overlap;
+    - rule quotes, "according to" claims, mixed claims, passives with their agent,
+      self-named chains, parenthetical cues and claims the layout marks (speaker labels,
+      signed quotes, lead-ins) replace the tagged attributions they overlap;
     - the tagger's other attributions stay, taking the rules' source when they have none;
     - rule claims after "spoke of"/"talked about" that nothing else covers are added;
     - claims the rules find reported inside a kept one (a quote within a quote, "Putin, who
