@@ -139,3 +139,14 @@ def test_a_cue_the_lexicon_does_not_know_takes_whoever_does_it() -> None:
     assert a.cue.text == "criticized"
     # "criticized" hangs from "used": its subject is the speaker.
     assert a.speaker is not None and a.speaker.name == "Rhea Doss"
+
+
+def test_a_noun_of_saying_with_a_that_clause_reports_its_possessors_claim() -> None:
+    text = (
+        "Governor Ivo Lark's claim that the ferry lost money every year since 2019 was false. "
+        "The fact that the bridge closed surprised nobody."
+    )
+    result = sayso.analyze(text, extractor="rules")
+    a = find(result, "that the ferry lost money every year since 2019")
+    assert a.cue.text == "claim" and a.speaker.name == "Ivo Lark"
+    assert not [x for x in result.attributions if "bridge closed" in x.content.text]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from ..model import Span
+from .claim_nouns import ClaimNoun, claim_nouns
 from .cues import Cue, find_cues
 from .layout import LaidOut, is_lead_in, lead_in, signature, speaker_labels
 from .lexicon import FIRST_PERSON
@@ -122,6 +123,17 @@ def _laid_out(found: LaidOut) -> Draft:
         speaker_token=found.speaker.root,
         speaker_span=char_span(doc_text(found.speaker.doc), found.speaker.start_char, found.speaker.end_char),
         laid_out=True,
+    )
+
+
+def _from_noun(found: ClaimNoun) -> Draft:
+    cue = token_range_span(found.cue.doc, [found.cue])
+    return Draft(
+        kind="indirect",
+        content=found.content,
+        cue_span=cue,
+        speaker_token=found.source,
+        speaker_span=noun_phrase(found.source) if found.source is not None else None,
     )
 
 
@@ -267,7 +279,9 @@ def draft_attributions(doc: Doc) -> list[Draft]:
             content = char_span(text, cue.content.start, max(cue.content.end, last.outer_end)) or content
         drafts.append(_draft_from_cue(cue, kind, content))
     drafts.extend(_according_to(doc))
-    drafts.extend(_laid_out(found) for found in speaker_labels(doc) if not any(_overlaps(d.content, found.content.start, found.content.end) for d in drafts))
+    for found in [*map(_laid_out, speaker_labels(doc)), *map(_from_noun, claim_nouns(doc))]:
+        if not any(_overlaps(d.content, found.content.start, found.content.end) for d in drafts):
+            drafts.append(found)
     drafts = _quotes_within_quotes(doc, drafts, cues, quotes)
     drafts.sort(key=lambda d: (d.content.start, d.cue_span.start if d.cue_span else -1))
     return link_chains(drafts)
