@@ -79,3 +79,19 @@ def test_headline_quotes_credits_and_questions_are_not_assertions() -> None:
     )
     texts = [u.content.text for u in sayso.analyze(article).unattributed]
     assert texts == ["Floods closed the main road into Millbrook on Tuesday, stranding dozens of drivers."]
+
+
+def test_a_partly_attributed_sentence_keeps_the_authors_own_clause() -> None:
+    article = Article(
+        text=(
+            "The truce in Millbrook collapsed on Sunday, and officials said 40 people died in the shelling.\n\n"
+            "The ferry was late again on Monday, but the harbor board said the engines were repaired, a clerk said."
+        ),
+        published="2020-10-20",
+    )
+    result = sayso.analyze(article)
+    got = _by_text(result)
+    assert got == {"The truce in Millbrook collapsed on Sunday": False}
+    (truce,) = result.unattributed
+    assert truce.times and truce.times[0].value == "2020-10-18"
+    assert not [a for a in result.attributions if a.content.start < truce.content.end and truce.content.start < a.content.end]

@@ -1,5 +1,10 @@
 """What the article states in its own voice: sentences no attribution covers, news or background.
 
+A sentence an attribution covers only in part keeps the main clauses no attribution touches:
+"The truce collapsed on Sunday" in "The truce collapsed on Sunday, and officials said 40 people
+died" — but not the clauses before a cue that follows its content ("A, and B, a source said"),
+which the source may be speaking for.
+
 Their origin is the author (byline) or, failing that, the outlet or wire agency. Not claims,
 and so left out: questions, fragments without a verb, very short lines, the headline, lead-ins
 ending in a colon, imperatives ("Read the rest here."), credits and contact lines, embedded
@@ -30,7 +35,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..model import Article, Assertion, Attribution, Span, TimeExpression
 from .quotes import find_quotes
-from .spans import char_span, doc_text
+from .spans import char_span, doc_text, token_range_span
 from .times import times_in
 
 # Days before publication beyond which a dated past event is history, not this story's news.
@@ -102,15 +107,49 @@ def unattributed_assertions(doc: Doc, article: Article, attributions: list[Attri
     found = []
     for sent in doc.sents:
         span = char_span(text, sent.start_char, sent.end_char)
-        if span is None or _not_a_claim(sent, span, article):
+        if span is None or _not_a_claim(sent, span, article) or _quoted(span.start, span.end, quotes):
             continue
-        if _covered(span.start, span.end, attributions) or _quoted(span.start, span.end, quotes):
+        if not _covered(span.start, span.end, attributions):
+            times = times_in(doc, span, article.published)
+            found.append(Assertion(content=span, origin=origin, times=times, background=is_background(sent.root, times, article.published)))
             continue
-        times = times_in(doc, span, article.published)
-        found.append(
-            Assertion(content=span, origin=origin, times=times, background=is_background(sent, times, article.published))
-        )
+        for predicate, clause in _own_clauses(sent, attributions):
+            times = times_in(doc, clause, article.published)
+            found.append(Assertion(content=clause, origin=origin, times=times, background=is_background(predicate, times, article.published)))
     return found
+
+
+def _own_clauses(sent: DocSpan, attributions: list[Attribution]) -> list[tuple[Token, Span]]:
+    """The main clauses of a partly attributed sentence that no attribution touches: "The truce
+    collapsed on Sunday" in "The truce collapsed on Sunday, and officials said 40 people died"."""
+    doc = sent.doc
+    predicates = [sent.root] + [c for c in sent.root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if len(predicates) < 2:
+        return []
+    others = {p.i: {t.i for t in p.subtree} for p in predicates[1:]}
+    # "A, and B, another source said": a cue after its content may speak for every clause before it.
+    reach = max((a.cue.start for a in attributions if a.cue and sent.start_char <= a.cue.start < sent.end_char and a.content.start < a.cue.start), default=-1)
+    found = []
+    for predicate in predicates:
+        if _subject(predicate) is None or not _finite(predicate):
+            continue
+        nested = set().union(*(tokens for i, tokens in others.items() if i != predicate.i))
+        tokens = [t for t in predicate.subtree if t.i not in nested]
+        while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()
+        while tokens and (tokens[0].dep_ == "cc" or tokens[0].is_punct or tokens[0].is_space):
+            tokens.pop(0)
+        if len([t for t in tokens if t.is_alpha]) < 4 or any(tokens[0].i < i < tokens[-1].i for i in nested):
+            continue  # too short to claim anything, or wrapped around another clause
+        clause = token_range_span(doc, tokens, strip_final_period=True)
+        if clause is not None and clause.start > reach and not _covered(clause.start, clause.end, attributions):
+            found.append((predicate, clause))
+    return found
+
+
+def _finite(predicate: Token) -> bool:
+    """A clause with a tense of its own ("she gained"), not a participle hanging off a list."""
+    return predicate.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in predicate.children)
 
 
 def _subject(predicate: Token) -> Token | None:
@@ -212,9 +251,9 @@ def _history(predicate: Token, times: list[TimeExpression], published: str | Non
     return bool(known) and min(known) > HISTORY_DAYS
 
 
-def is_background(sent: DocSpan, times: list[TimeExpression], published: str | None) -> bool:
-    """Standing context rather than news: a description, a habit or history (see the module notes)."""
-    predicate = sent.root
+def is_background(predicate: Token, times: list[TimeExpression], published: str | None) -> bool:
+    """Standing context rather than news: a description, a habit or history (see the module notes);
+    ``predicate`` is the main verb of the sentence or clause."""
     if _anchored_now(predicate):
         return False
     if _habitual(predicate):

@@ -53,7 +53,7 @@ class LaidOut:
 def _speaker(doc: Doc, start: int, end: int) -> DocSpan | None:
     """The tokens of a short name or source noun, or None when the words are not a speaker's."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not 1 <= len(span) <= 5:
+    if span is None or not 1 <= len(span) <= 4:
         return None
     words = [t for t in span if not t.is_punct]
     if not words or words[0].lower_ in _PAGE_LABELS or any(t.pos_ in ("VERB", "AUX", "PRON", "DET", "ADP", "SCONJ") for t in words):
