@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sayso
 from conftest import find
+from sayso.model import Article
 
 
 def test_speaker_before_colon_quote() -> None:
@@ -150,3 +151,16 @@ def test_a_noun_of_saying_with_a_that_clause_reports_its_possessors_claim() -> N
     a = find(result, "that the ferry lost money every year since 2019")
     assert a.cue.text == "claim" and a.speaker.name == "Ivo Lark"
     assert not [x for x in result.attributions if "bridge closed" in x.content.text]
+
+
+def test_a_one_word_headline_label_and_a_signature_after_a_no_break_space() -> None:
+    text = (
+        "Holloway: Council must fix the ferry before winter\n\n"
+        "Readers wrote in.\n\n"
+        "“The ferry has been late every single day this month.”\u00a0―\u00a0Dora Finch\u00a0\n"
+    )
+    result = sayso.analyze(Article(text=text))  # as given: plain-text reading would take line one as the title
+    headline = find(result, "Council must fix the ferry before winter")
+    assert headline.speaker.text == "Holloway" and headline.cue.text == ":"
+    signed = find(result, "The ferry has been late every single day this month.")
+    assert signed.speaker.text == "Dora Finch" and signed.cue.text == "―"

@@ -92,3 +92,15 @@ def test_tagged_spans_grouped_with_the_cue_they_share_and_the_speaker_the_parse_
     assert (rose.content.text, stalled.content.text) == ("rents rose", "repairs stalled")
     assert rose.speaker_span is not None and rose.speaker_span.text == "The Delmar Tenants Union"
     assert stalled.continues is rose and rose.continues is None
+
+
+def test_a_clause_plainly_said_is_kept_when_the_tagger_misses_it() -> None:
+    from sayso.analyze.attributions import draft_attributions
+    from sayso.analyze.language import load_pipeline
+    from sayso.analyze.tagger import merge
+
+    doc = load_pipeline()("But the new ferry plan still favours the islands, the Harbor Trust said.")
+    rules = draft_attributions(doc)
+    (kept,) = merge(rules, tagged=[])
+    assert kept.content.text == "But the new ferry plan still favours the islands"
+    assert kept.speaker_span is not None and kept.speaker_span.text == "the Harbor Trust"

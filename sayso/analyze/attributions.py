@@ -50,6 +50,10 @@ def _overlaps(a: Span, start: int, end: int) -> bool:
     return a.start < end and start < a.end
 
 
+def _within(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
 def _cue_extent(cue: Cue) -> tuple[int, int]:
     """Where a cue and its speaker phrase stand, to measure what separates them from a quote."""
     spans = [cue.span]
@@ -279,9 +283,10 @@ def draft_attributions(doc: Doc) -> list[Draft]:
             content = char_span(text, cue.content.start, max(cue.content.end, last.outer_end)) or content
         drafts.append(_draft_from_cue(cue, kind, content))
     drafts.extend(_according_to(doc))
-    for found in [*map(_laid_out, speaker_labels(doc)), *map(_from_noun, claim_nouns(doc))]:
-        if not any(_overlaps(d.content, found.content.start, found.content.end) for d in drafts):
-            drafts.append(found)
+    # A labelled line is its speaker's even when the parse finds a claim inside it ("I want to ask
+    # you, will …"): that one is nested in it.
+    drafts.extend(d for d in map(_laid_out, speaker_labels(doc)) if not any(_within(d.content, o.content) for o in drafts))
+    drafts.extend(d for d in map(_from_noun, claim_nouns(doc)) if not any(_overlaps(o.content, d.content.start, d.content.end) for o in drafts))
     drafts = _quotes_within_quotes(doc, drafts, cues, quotes)
     drafts.sort(key=lambda d: (d.content.start, d.cue_span.start if d.cue_span else -1))
     return link_chains(drafts)

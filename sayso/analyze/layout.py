@@ -25,13 +25,15 @@ from .quotes import Quote
 from .spans import char_span, doc_text
 
 _LABEL = re.compile(r"^[ \t\"“'‘]*(?P<label>[^\n:\"“”]{1,40}?)[ \t]*(?P<colon>:)[ \t]+(?P<content>\S[^\n]*)$", re.M)
-_SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--?)[ \t]*(?P<name>[^\n,.;()]{2,60}?)[ \t]*[,.;(\n]")
+_SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--?)[^\S\n]*(?P<name>[^\n,.;()]{2,60}?)[^\S\n]*[,.;(\n]")
 _PAGE_LABELS = frozenset(
     """
     update updated note editor read more related photo photos video watch listen correction
-    advertisement click warning breaking exclusive opinion analysis q a question answer transcript
-    disclaimer caption credit image file see contact email tags topics share follow via posted
-    published date subject from to cc sent source sources filed location tweet
+    clarification advertisement sponsored click warning breaking exclusive opinion analysis
+    review interview podcast live quiz chart map graphic timeline factbox explainer background
+    context why what how who when where q a question answer transcript disclaimer caption credit
+    image file see contact email tags topics share follow via posted published date subject from
+    to cc sent source sources filed location tweet spoiler
     """.split()
 )
 # Common nouns a headline or chart credits as the teller: "Poll: …", "Report: …".
@@ -62,8 +64,10 @@ def _speaker(doc: Doc, start: int, end: int) -> DocSpan | None:
         return None
     if span.root.lower_ in _SOURCE_NOUNS:
         return span
-    named = all(t.text[:1].isupper() for t in words if t.is_alpha)
-    return span if named and any(t.pos_ == "PROPN" or t.text.isupper() for t in words) else None
+    if not all(t.text[:1].isupper() for t in words if t.is_alpha):
+        return None
+    # A name, or one capitalised word: the parser tags a lone "Sanders" in a headline as a noun.
+    return span if len(words) == 1 or any(t.pos_ == "PROPN" or t.text.isupper() for t in words) else None
 
 
 def speaker_labels(doc: Doc) -> list[LaidOut]:

@@ -17,6 +17,9 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# The plain verbs of saying: a clause reported with one of them is a claim whatever else is near.
+SAYING_VERBS = frozenset("say tell add write note explain argue insist warn state claim".split())
+
 # Verbs whose direct object can itself be the reported claim ("announced a ceasefire").
 NOMINAL_OBJECT_VERBS = frozenset(
     """

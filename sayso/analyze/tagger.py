@@ -22,6 +22,7 @@ from ..model import Span
 from .attributions import Draft, link_chains, reporters_of
 from .cues import Cue, doer
 from .features import quote_positions, token_features
+from .lexicon import SAYING_VERBS
 from .quotes import find_quotes
 from .spans import doc_text, noun_phrase, token_range_span
 
@@ -228,6 +229,11 @@ def _spoke_of(draft: Draft) -> bool:
     return draft.kind == "nominal" and draft.cue_span is not None and draft.cue_span.text.split()[-1] in ("of", "about")
 
 
+def _plainly_said(draft: Draft) -> bool:
+    """"…, the Tax Foundation said": a clause reported with a plain verb of saying."""
+    return draft.kind == "indirect" and draft.cue is not None and draft.cue.verb.lemma_ in SAYING_VERBS
+
+
 def _with_source(tagged: Draft, rules: list[Draft]) -> Draft:
     """A tagged claim with no source takes the source the rules read for the same claim."""
     if tagged.speaker_span is not None:
@@ -243,7 +249,8 @@ def merge(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
       self-named chains, parenthetical cues and claims the layout marks (speaker labels,
       signed quotes, lead-ins) replace the tagged attributions they overlap;
     - the tagger's other attributions stay, taking the rules' source when they have none;
-    - rule claims after "spoke of"/"talked about" that nothing else covers are added;
+    - rule claims after "spoke of"/"talked about", and clauses reported with a plain verb of
+      saying ("…, the Tax Foundation said"), that nothing else covers are added;
     - claims the rules find reported inside a kept one (a quote within a quote, "Putin, who
       confirmed …" inside Macron's quote) are added: PolNeAR cannot annotate them (one label
       per token), so its scorer sets them aside (docs/evaluation.md).
@@ -255,6 +262,6 @@ def merge(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
         # a tagged claim that is a kept one's source is the start of a chain, not a claim
         if not any(_overlap(r.content, t.content) or _overlap(r.speaker_span, t.content) for r in preferred)
     ]
-    kept += [r for r in rules if _spoke_of(r) and not any(_overlap(r.content, k.content) or _overlap(r.cue_span, k.cue_span) for k in kept)]
+    kept += [r for r in rules if (_spoke_of(r) or _plainly_said(r)) and not any(_overlap(r.content, k.content) or _overlap(r.cue_span, k.cue_span) for k in kept)]
     nested = [r for r in rules if r not in kept and r.reporters and any(_inside(r.content, k.content) for k in kept)]
     return sorted(kept + nested, key=lambda d: (d.content.start, d.cue_span.start if d.cue_span else -1))
