@@ -15,7 +15,7 @@ from pg_server import BACKENDS, database_url
 from sayso.api import analyze
 from sayso.cli import app
 from sayso.link import decide_alias, link_store
-from sayso.link.facts import ClaimFacts
+from sayso.link.facts import ClaimFacts, member_row
 from sayso.link.grouping import best_match
 from sayso.link.verdicts import judge
 from sayso.model import Article, Proposition
@@ -199,6 +199,26 @@ def test_a_claim_is_compared_with_a_bounded_number_of_members_most_promising_fir
     # In a big store the budget is spent on the candidates that share the most keys: those past it are not read.
     assert best_match(claim, candidates, budget=3) is None
     assert best_match(claim, dict(reversed(candidates.items())), budget=3) == "p-homes"
+
+
+def test_the_latest_members_of_each_proposition_are_read_newest_first(store: Store) -> None:
+    """Each proposition's latest ``limit`` members, by date then claim id, however many it has and
+    however many propositions are asked for at once (more than one statement's worth)."""
+    dates = ["2031-03-01", "2031-03-02", "2031-03-03"]
+    articles = [Article(title=f"Day {d}", published=d, outlet="Gazette", text=f"Report of {d}.") for d in dates]
+    add(store, *articles)
+    ids = store.unlinked()  # in publication order: one a day
+    with store.linking("test") as state:
+        for article_id in ids:
+            state.add_linked_article(article_id, article_id, [], [])
+        sizes = {"p-big": 30, **{f"p-{i:03}": 1 + i % 3 for i in range(120)}}
+        members = {p: [replace(facts(f"{p}-c{j:02}", 1), article=ids[j * 7 % 3], published=dates[j * 7 % 3]) for j in range(n)] for p, n in sizes.items()}
+        state.save_all([(p, "label", "unverified", "why", None, [member_row(c) for c in its]) for p, its in members.items()])
+        read = state.compared_members(list(sizes), limit=25)
+    for proposition, its in members.items():
+        newest = sorted(its, key=lambda c: c.claim)
+        newest.sort(key=lambda c: c.published or "", reverse=True)
+        assert [row.claim_id for row in read[proposition]] == [c.claim for c in newest[:25]]
 
 
 def test_verdict_rules() -> None:

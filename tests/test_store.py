@@ -13,7 +13,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, delete, event, select, text
+from sqlalchemy import create_engine, delete, event, inspect, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from pg_server import BACKENDS, database_url
@@ -503,6 +503,14 @@ def test_sqlite_enforces_foreign_keys_in_wal_mode(store: Store) -> None:
 
 def test_migrated_schema_matches_orm(store: Store) -> None:
     assert_schema_matches_orm(store)
+
+
+def test_proposition_members_are_indexed_by_proposition_and_date(store: Store) -> None:
+    # Revision 0006: linking reads a proposition's latest members by this index.
+    indexes = inspect(store.engine).get_indexes("proposition_members")
+    assert {"name": "ix_proposition_members_proposition_published", "column_names": ["proposition_id", "published"]} in [
+        {"name": i["name"], "column_names": i["column_names"]} for i in indexes
+    ]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

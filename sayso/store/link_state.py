@@ -7,12 +7,13 @@ blocking keys), never a scan of the store.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Row, delete, event, func, insert, select, update
+from sqlalchemy import Row, bindparam, delete, event, func, insert, select, union_all, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -42,6 +43,27 @@ def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[list[Any]]:
     """``items`` in pieces small enough for one IN (…) list on every backend."""
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
+
+
+@functools.cache
+def _latest_members(parts: int, limit: int, columns: tuple[Any, ...]) -> Any:
+    """The latest ``limit`` members of each of ``parts`` propositions (bound as ``p0``, ``p1``, …),
+    one LIMIT query per proposition joined in a UNION: each reads only its own latest rows by the
+    (proposition, date) index, where ranking would number every member of a proposition grown to
+    thousands. Built once for each shape: building it costs more than running it."""
+    newest_first = (MemberRow.published.desc(), MemberRow.claim_id)
+    queries = [
+        select(*columns, MemberRow.published.label("newest"))
+        .join(LinkedArticleRow, LinkedArticleRow.article_id == MemberRow.article_id)
+        .where(MemberRow.proposition_id == bindparam(f"p{i}"))
+        .order_by(*newest_first)
+        .limit(limit)
+        .subquery()
+        for i in range(parts)
+    ]
+    latest = union_all(*[select(query) for query in queries]).subquery()
+    wanted = [column for column in latest.c if column.key != "newest"]
+    return select(*wanted).order_by(latest.c.proposition_id, latest.c.newest.desc(), latest.c.claim_id)
 
 
 class LinkState:
@@ -268,23 +290,14 @@ class LinkState:
         """Rows of ``columns`` for the members of the propositions, each proposition's newest first."""
         rows: list[Row[Any]] = []
         newest_first = (MemberRow.published.desc(), MemberRow.claim_id)
-        for wanted in _chunks(sorted(set(propositions))):
-            query = (
-                select(*columns)
-                .join(LinkedArticleRow, LinkedArticleRow.article_id == MemberRow.article_id)
-                .where(MemberRow.proposition_id.in_(wanted))
-            )
-            if limit is not None:
-                # Only the latest ``limit`` of each are read: a proposition may have grown to thousands.
-                rank = func.row_number().over(partition_by=MemberRow.proposition_id, order_by=newest_first)
-                ranked = (
-                    select(MemberRow.claim_id, rank.label("rank"))
-                    .join(LinkedArticleRow, LinkedArticleRow.article_id == MemberRow.article_id)
-                    .where(MemberRow.proposition_id.in_(wanted))
-                    .subquery()
-                )
-                query = query.join(ranked, ranked.c.claim_id == MemberRow.claim_id).where(ranked.c.rank <= limit)
-            rows += self.session.execute(query.order_by(MemberRow.proposition_id, *newest_first)).all()
+        for wanted in _chunks(sorted(set(propositions)), 100):  # SQLite takes up to 500 parts in one UNION
+            if limit is None:
+                query = select(*columns).join(LinkedArticleRow, LinkedArticleRow.article_id == MemberRow.article_id)
+                query = query.where(MemberRow.proposition_id.in_(wanted)).order_by(MemberRow.proposition_id, *newest_first)
+                rows += self.session.execute(query).all()
+            else:
+                query = _latest_members(len(wanted), limit, tuple(columns))
+                rows += self.session.execute(query, {f"p{i}": p for i, p in enumerate(wanted)}).all()
         return rows
 
     def has_member(self, claim_id: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, false
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints, so later migrations can drop or alter them on every backend.
@@ -193,6 +193,8 @@ class MemberRow(Base):
     """A claim's place in a proposition, with the facts about it that verdicts are made from."""
 
     __tablename__ = "proposition_members"
+    # The latest members of a proposition, read for every claim compared with it (revision 0006).
+    __table_args__ = (Index("ix_proposition_members_proposition_published", "proposition_id", "published"),)
 
     claim_id: Mapped[str] = mapped_column(ID, primary_key=True)
     proposition_id: Mapped[str] = mapped_column(
