@@ -247,6 +247,26 @@ def test_source_groups_follow_every_reason_either_way() -> None:
     ]
 
 
+def test_a_growing_proposition_is_grouped_on_what_was_grouped_before() -> None:
+    """New claims are grouped against the groups already found (not all pairs again) and end as
+    grouping everything from scratch does: read after the others, read before some, or joining
+    two groups that were apart."""
+    def made() -> list[ClaimFacts]:
+        claims = [facts(f"a{i}", i, published=f"2031-03-0{i}") for i in (2, 4, 6)]
+        later = replace(facts("a7", 2, published="2031-03-07"), via_entities=[6])  # joins the first and third
+        return claims + [facts("a5", 4, published="2031-03-05"), facts("a1", 9, published="2031-03-01"), later]
+
+    fresh = made()
+    expected = judge(list(fresh))
+    claims = made()
+    first = judge(claims[:3])
+    assert judge(claims[:4], first.groups).groups is first.groups  # one claim more: only it is compared
+    grown = judge(list(claims), first.groups)
+    assert grown.groups is first.groups and grown.explanation == expected.explanation
+    by_claim = {c.claim: c for c in fresh}
+    assert [(c.source_group, sorted(c.reasons)) for c in claims] == [(by_claim[c.claim].source_group, sorted(by_claim[c.claim].reasons)) for c in claims]
+
+
 def test_propositions_json_follows_the_contract(tmp_path: Path) -> None:
     db = str(tmp_path / "cli.db")
     runner = CliRunner()

@@ -12,8 +12,19 @@ from .facts import ClaimFacts
 
 
 class _Groups:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+        self.known = 0  # how many claims were grouped before ``mark``
+        self.merged_known = False  # two groups of those claims were joined since
+
+    def mark(self) -> None:
+        """The groups found so far are the known ones."""
+        self.known = len(self.parent)
+        self.merged_known = False
+
+    def add(self) -> int:
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -25,6 +36,7 @@ class _Groups:
         a, b = self.find(i), self.find(j)
         if a != b:
             self.parent[max(a, b)] = min(a, b)
+            self.merged_known = self.merged_known or max(a, b) < self.known
 
 
 def _why_dependent(a: ClaimFacts, b: ClaimFacts) -> str | None:
@@ -57,9 +69,10 @@ def _related(claim: ClaimFacts) -> set[int]:
 
 
 class _Earlier:
-    """The claims read so far, filed under every key that ``_why_dependent`` compares, so each
-    claim is checked only against those it may depend on: a proposition of hundreds of
-    members is grouped in time proportional to its dependent pairs, not to all pairs."""
+    """The claims grouped so far, filed under every key that ``_why_dependent`` compares, so each
+    claim is checked only against those it may depend on (or that may depend on it): a
+    proposition of hundreds of members is grouped in time proportional to its dependent pairs,
+    not to all pairs."""
 
     def __init__(self) -> None:
         self.files: dict[tuple[str, object], list[int]] = {}
@@ -72,7 +85,8 @@ class _Earlier:
                 self.files.setdefault(key, []).append(i)
 
     def sharing(self, claim: ClaimFacts) -> list[int]:
-        """Earlier claims that share a key with ``claim`` in a way some reason of dependence needs, in reading order."""
+        """Claims grouped before that share a key with ``claim`` in a way some reason of
+        dependence needs, whichever of the two reads first; in the order they were grouped."""
         keys = [("article", claim.article), ("copy", claim.copy_of), ("origin", claim.origin_entity), ("agency", claim.agency)]
         keys += [("relayed", claim.outlet_entity), ("via", claim.origin_entity)]  # it relays them, or reaches us through them
         keys += [("outlet", e) for e in _related(claim)] + [("origin", e) for e in claim.via_entities]  # they relay it, or it comes through them
@@ -82,19 +96,64 @@ class _Earlier:
         return sorted(found)
 
 
-def group_sources(claims: list[ClaimFacts]) -> None:
-    """Number each claim's source group (1, 2, … in reading order) and record the reasons."""
-    groups = _Groups(len(claims))
-    earlier = _Earlier()
-    for j, claim in enumerate(claims):
+class SourceGroups:
+    """The source groups of a proposition's claims, kept with what grouping them learnt, so that
+    when the proposition grows only its new claims are compared, each with the claims it shares
+    a key with: one more claim costs those, not the proposition's size.
+
+    Claims are numbered in the order they were grouped; which of two claims reads first still
+    decides the reason given for them, as ``_why_dependent`` wants."""
+
+    def __init__(self) -> None:
+        self.claims: list[ClaimFacts] = []
+        self.index: dict[int, int] = {}  # id(claim) -> its number here; the claims are held, so ids stay theirs
+        self.groups = _Groups()
+        self.earlier = _Earlier()
+        self.numbers: dict[int, int] = {}  # group (its first claim's number) -> source group shown
+
+    def within(self, claims: list[ClaimFacts]) -> bool:
+        """Whether every claim grouped here is among ``claims`` (the very objects)."""
+        return self.index.keys() <= set(map(id, claims))
+
+    def extend(self, claims: list[ClaimFacts]) -> None:
+        """Group the claims not grouped yet and number every group in reading order (``claims``
+        is the whole proposition, in reading order)."""
+        known = len(self.claims)
+        self.groups.mark()
+        new = [k for k, claim in enumerate(claims) if id(claim) not in self.index]
+        for k in new:
+            self._add(claims[k])
+        if new and new[0] == known and not self.groups.merged_known:
+            for k in new:  # all read after the known claims, whose groups keep their numbers
+                claims[k].source_group = self._number(claims[k])
+        elif new:
+            self.numbers = {}
+            for claim in claims:
+                claim.source_group = self._number(claim)
+
+    def _add(self, claim: ClaimFacts) -> None:
+        j = self.groups.add()
+        self.claims.append(claim)
+        self.index[id(claim)] = j
         claim.reasons = []
-        for i in earlier.sharing(claim):
-            why = _why_dependent(claims[i], claim)
+        for i in self.earlier.sharing(claim):
+            other = self.claims[i]
+            first, second = (other, claim) if other.order < claim.order else (claim, other)
+            why = _why_dependent(first, second)
             if why is not None:
-                groups.join(i, j)
-                if why not in claim.reasons:
-                    claim.reasons.append(why)
-        earlier.add(j, claim)
-    numbers: dict[int, int] = {}
-    for i, claim in enumerate(claims):
-        claim.source_group = numbers.setdefault(groups.find(i), len(numbers) + 1)
+                self.groups.join(i, j)
+                if why not in second.reasons:
+                    second.reasons.append(why)
+        self.earlier.add(j, claim)
+
+    def _number(self, claim: ClaimFacts) -> int:
+        return self.numbers.setdefault(self.groups.find(self.index[id(claim)]), len(self.numbers) + 1)
+
+
+def group_sources(claims: list[ClaimFacts], known: SourceGroups | None = None) -> SourceGroups:
+    """Number each claim's source group (1, 2, … in reading order: ``claims`` are in reading
+    order) and record the reasons; ``known``, the groups of these claims as judged before, is
+    built on when it holds none that have gone."""
+    grouped = known if known is not None and known.within(claims) else SourceGroups()
+    grouped.extend(claims)
+    return grouped

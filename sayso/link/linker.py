@@ -20,6 +20,7 @@ from .aliases import AliasBook
 from .copies import COPY_THRESHOLD, bands, signature, similarity
 from .facts import ClaimFacts, compared_from_row, from_row, member_columns, member_row
 from .grouping import best_match, blocking_keys
+from .independence import SourceGroups
 from .verdicts import judge
 from .words import counted_class, terms
 
@@ -184,7 +185,7 @@ class ReadMembers:
         self._facts: OrderedDict[str, tuple[object, list[ClaimFacts]]] = OrderedDict()
         self._state: LinkState | None = None  # the transaction ``_ready`` was made current for
         self._ready: dict[str, list[ClaimFacts]] = {}
-        self._judged: OrderedDict[str, tuple[object, list[ClaimFacts], dict[str, dict[str, Any]]]] = OrderedDict()
+        self._judged: OrderedDict[str, tuple[object, list[ClaimFacts], dict[str, dict[str, Any]], SourceGroups | None]] = OrderedDict()
 
     def members(self, state: LinkState, versions: list[tuple[str, object]]) -> dict[str, list[ClaimFacts]]:
         """Each proposition's latest members (those that have any), entity ids as they are now, in
@@ -210,29 +211,34 @@ class ReadMembers:
             self._ready.pop(self._facts.popitem(last=False)[0], None)
         return found
 
-    def all_members(self, state: LinkState, propositions: list[str]) -> tuple[dict[str, list[ClaimFacts]], dict[str, dict[str, dict[str, Any]]]]:
-        """Every member of each proposition as last judged, entity ids as they are now, and the
-        rows as saved (by claim), as ``_stored`` reads them."""
+    def all_members(self, state: LinkState, propositions: list[str]) -> tuple[dict[str, list[ClaimFacts]], dict[str, dict[str, dict[str, Any]]], dict[str, SourceGroups]]:
+        """Every member of each proposition as last judged, entity ids as they are now, the rows
+        as saved (by claim), as ``_stored`` reads them, and the source groups judging found
+        (unless entities were merged: grouping then compares ids that have changed)."""
         versions = state.versions(propositions)
         unread = [p for p in propositions if p not in self._judged or self._judged[p][0] != versions.get(p)]
         facts, rows = _stored(state, unread)
         for proposition in unread:
-            self._judged[proposition] = (versions.get(proposition), facts.get(proposition, []), rows.get(proposition, {}))
+            self._judged[proposition] = (versions.get(proposition), facts.get(proposition, []), rows.get(proposition, {}), None)
         merges = state.has_merges()
-        found, saved = {}, {}
+        found, saved, groups = {}, {}, {}
         for proposition in propositions:
             self._judged.move_to_end(proposition)
-            _, members, its_rows = self._judged[proposition]
+            _, members, its_rows, grouped = self._judged[proposition]
             if members:
                 found[proposition] = [_canonical(state, c) for c in members] if merges else list(members)
                 saved[proposition] = its_rows
-        return found, saved
+            if grouped is not None and not merges:
+                groups[proposition] = grouped
+        return found, saved, groups
 
-    def judged(self, state: LinkState, propositions: list[tuple[str, list[ClaimFacts]]], rows: dict[str, list[dict[str, Any]]]) -> None:
-        """Keep what was just judged and saved (``rows``: each proposition's member rows), with the version saving gave it."""
+    def judged(self, state: LinkState, propositions: list[tuple[str, list[ClaimFacts]]], saved: dict[str, tuple[list[dict[str, Any]], SourceGroups]]) -> None:
+        """Keep what was just judged and saved (``saved``: each proposition's member rows and
+        source groups), with the version saving gave it."""
         versions = state.versions([p for p, _ in propositions])
         for proposition, claims in propositions:
-            self._judged[proposition] = (versions.get(proposition), claims, {row["claim_id"]: row for row in rows[proposition]})
+            rows, groups = saved[proposition]
+            self._judged[proposition] = (versions.get(proposition), claims, {row["claim_id"]: row for row in rows}, groups)
             self._judged.move_to_end(proposition)
         while len(self._judged) > self.judged_size:
             self._judged.popitem(last=False)
@@ -289,12 +295,12 @@ def link_article(
         added.setdefault(proposition, []).append(claim)
         keys.setdefault(proposition, []).extend(claim_keys)
         result.claims += 1
-    stored, before = read.all_members(state, [p for p in added if p not in result.founded])
+    stored, before, groups = read.all_members(state, [p for p in added if p not in result.founded])
     judged = []
     for proposition, new in added.items():
         known = {c.claim for c in new}
         judged.append((proposition, [c for c in stored.get(proposition, []) if c.claim not in known] + new))
-    read.judged(state, judged, _judge_and_save(state, judged, before))
+    read.judged(state, judged, _judge_and_save(state, judged, before, groups))
     read.forget(added)
     state.add_keys_of({proposition: keys[proposition] for proposition in added})
     result.touched = set(added)
@@ -321,13 +327,19 @@ def _stored(state: LinkState, propositions: list[str]) -> tuple[dict[str, list[C
 
 
 def _judge_and_save(
-    state: LinkState, propositions: list[tuple[str, list[ClaimFacts]]], before: dict[str, dict[str, dict[str, Any]]]
-) -> dict[str, list[dict[str, Any]]]:
-    """Judge each (proposition, its claims) and write them all back in a few statements; the member rows written."""
-    saved = []
+    state: LinkState,
+    propositions: list[tuple[str, list[ClaimFacts]]],
+    before: dict[str, dict[str, dict[str, Any]]],
+    groups: dict[str, SourceGroups] | None = None,
+) -> dict[str, tuple[list[dict[str, Any]], SourceGroups]]:
+    """Judge each (proposition, its claims), building on its source ``groups`` as last judged
+    where known, and write them all back in a few statements; the member rows written and the
+    source groups found."""
+    saved, found = [], {}
     for proposition, claims in propositions:
-        verdict = judge(claims)
+        verdict = judge(claims, (groups or {}).get(proposition))
         rows = [member_row(c) for c in claims]
         saved.append((proposition, verdict.label, verdict.verdict, verdict.explanation, verdict.counted, rows))
+        found[proposition] = (rows, verdict.groups)
     state.save_all(saved, before)
-    return {proposition: rows for proposition, *_, rows in saved}
+    return found

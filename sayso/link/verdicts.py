@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Verdict
 from .facts import ClaimFacts
-from .independence import group_sources
+from .independence import SourceGroups, group_sources
 from .values import Figure
 
 _RETRACTING = {"retract", "revise"}
@@ -28,6 +28,7 @@ class Judgement:
     verdict: Verdict
     explanation: str
     counted: str | None
+    groups: SourceGroups  # to build on when the proposition grows
 
 
 def _counted(claims: list[ClaimFacts]) -> str | None:
@@ -75,8 +76,11 @@ def _label(claims: list[ClaimFacts], counted: str | None, anchor: ClaimFacts) ->
     return text + ("…" if len(words) > 16 else "")
 
 
-def judge(claims: list[ClaimFacts]) -> Judgement:
-    """Judge one proposition; sets every claim's stance, figure and source group on the way."""
+def judge(claims: list[ClaimFacts], known: SourceGroups | None = None) -> Judgement:
+    """Judge one proposition; sets every claim's stance, figure and source group on the way.
+
+    ``known``: the source groups of the claims as last judged, grouped again only if the new
+    claims do not all come after them."""
     claims.sort(key=lambda c: c.order)
     counted = _counted(claims)
     for claim in claims:
@@ -86,7 +90,7 @@ def judge(claims: list[ClaimFacts]) -> Judgement:
     anchor = (stated or with_figure or claims)[0]  # a stated figure anchors before a vague range
     for claim in claims:
         claim.stance = _stance(claim, anchor.value)
-    group_sources(claims)
+    grouped = group_sources(claims, known)
     groups = sorted({c.source_group for c in claims})
     agreeing = {c.source_group for c in claims if c.stance == "agree"}
     disagreeing = {c.source_group for c in claims if c.stance == "contradict"}
@@ -109,7 +113,7 @@ def judge(claims: list[ClaimFacts]) -> Judgement:
     else:
         verdict = "unverified"
         summary = f"only {claims[0].origin} says so"
-    return Judgement(label, verdict, _explain(verdict, summary, claims), counted)
+    return Judgement(label, verdict, _explain(verdict, summary, claims), counted, grouped)
 
 
 def _side(claims: list[ClaimFacts], stance: str) -> str:
