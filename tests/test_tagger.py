@@ -104,3 +104,20 @@ def test_a_clause_plainly_said_is_kept_when_the_tagger_misses_it() -> None:
     (kept,) = merge(rules, tagged=[])
     assert kept.content.text == "But the new ferry plan still favours the islands"
     assert kept.speaker_span is not None and kept.speaker_span.text == "the Harbor Trust"
+
+
+def test_a_tagged_source_headed_by_a_party_word_names_nobody_rather_than_failing() -> None:
+    from sayso.analyze.attributions import draft_attributions
+    from sayso.analyze.entities import find_entities
+    from sayso.analyze.language import load_pipeline
+    from sayso.analyze.pipeline import _resolve_speakers
+    from sayso.analyze.tagger import assemble
+
+    doc = load_pipeline()("The fund broke the law, said a Democrat whose office oversees New York charities.")
+    words = "a Democrat whose office oversees New York charities".split()
+    roles = {w: "SOURCE" for w in words} | {"said": "CUE", "The": "CONTENT", "fund": "CONTENT", "broke": "CONTENT", "the": "CONTENT", "law": "CONTENT"}
+    (draft,) = assemble(doc, _labelled(doc, roles), draft_attributions(doc))
+    assert draft.speaker_span is not None and draft.speaker_span.text.startswith("a Democrat")
+    # "Democrat" is a party word, set aside as a name; "New York" is not the head's: a vague or unnamed source.
+    (speaker,) = _resolve_speakers(doc, [draft], find_entities(doc)).values()
+    assert speaker.name is None

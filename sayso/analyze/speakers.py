@@ -185,8 +185,9 @@ class SpeakerResolver:
         if people and head_in_name or people and word not in ROLE_HEADS | PERSON_NOUNS | ORGANISATION_HEADS:
             return self._speaker(span, people[-1][0], "person")
         party_member = head.tag_ in ("NNP", "NN") and is_party_word(head.lower_) and any(c.lower_ == "the" for c in head.children)
-        if named and head_in_name and not party_member:
-            entity = next(e for e, m, _ in named if m.start <= head.idx < m.end)
+        # The head's own entity may have been set aside above (a party word): then it names nobody.
+        entity = next((e for e, m, _ in named if m.start <= head.idx < m.end), None)
+        if entity is not None and not party_member:
             return self._speaker(span, entity)
 
         if head.lower_ in PRONOUNS:

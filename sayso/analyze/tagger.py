@@ -181,7 +181,7 @@ def assemble(doc: Doc, labels: list[str], drafts: list[Draft]) -> list[Draft]:
         if speaker_span is None:
             # No source tagged: the speaker the parse gives the same cue ("…, claiming that"),
             # or whoever does the cue's verb when the rules do not read it as a cue ("blasted").
-            speaker_token = rule.speaker if rule is not None else doer(doc[cue.start : cue.end].root)
+            speaker_token = rule.speaker if rule is not None and rule.speaker is not None else doer(doc[cue.start : cue.end].root)
             speaker_span = noun_phrase(speaker_token) if speaker_token is not None else None
         draft = Draft(
             kind=_kind(doc, content_span, cue_span.text),
