@@ -121,3 +121,19 @@ def test_a_tagged_source_headed_by_a_party_word_names_nobody_rather_than_failing
     # "Democrat" is a party word, set aside as a name; "New York" is not the head's: a vague or unnamed source.
     (speaker,) = _resolve_speakers(doc, [draft], find_entities(doc)).values()
     assert speaker.name is None
+
+
+def test_a_kept_rule_reading_with_no_source_takes_the_taggers() -> None:
+    from sayso.analyze.attributions import Draft
+    from sayso.analyze.language import load_pipeline
+    from sayso.analyze.tagger import merge
+    from sayso.model import Span
+
+    text = "“The bridge will reopen in May,” Varga's office insisted."
+    doc = load_pipeline()(text)
+    quote = Span(text[:32], 0, 32)
+    rule = Draft(kind="direct", content=quote, cue_span=Span("insisted", 48, 56))
+    office = doc.char_span(33, 47)
+    tagged = Draft(kind="direct", content=quote, cue_span=rule.cue_span, speaker_token=office.root, speaker_span=Span(office.text, 33, 47))
+    (kept,) = merge([rule], [tagged])
+    assert kept.kind == "direct" and kept.speaker_span == tagged.speaker_span

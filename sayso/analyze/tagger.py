@@ -248,7 +248,8 @@ def merge(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
     - rule quotes, "according to" claims, mixed claims, passives with their agent,
       self-named chains, parenthetical cues and claims the layout marks (speaker labels,
       signed quotes, lead-ins) replace the tagged attributions they overlap;
-    - the tagger's other attributions stay, taking the rules' source when they have none;
+    - the tagger's other attributions stay, taking the rules' source when they have none, and
+      a rule reading kept with no source takes the tagger's source for the same claim;
     - rule claims after "spoke of"/"talked about", and clauses reported with a plain verb of
       saying ("…, the Tax Foundation said"), that nothing else covers are added;
     - claims the rules find reported inside a kept one (a quote within a quote, "Putin, who
@@ -256,6 +257,7 @@ def merge(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
       per token), so its scorer sets them aside (docs/evaluation.md).
     """
     preferred = [r for r in rules if _preferred(r) and not any(_inside(r.content, o.content) for o in rules if o is not r and _preferred(o))]
+    preferred = [_with_source(r, tagged) for r in preferred]
     kept = preferred + [
         _with_source(t, rules)
         for t in tagged
