@@ -164,3 +164,14 @@ def test_a_one_word_headline_label_and_a_signature_after_a_no_break_space() -> N
     assert headline.speaker.text == "Holloway" and headline.cue.text == ":"
     signed = find(result, "The ferry has been late every single day this month.")
     assert signed.speaker.text == "Dora Finch" and signed.cue.text == "―"
+
+
+def test_whoever_seems_is_the_source_only_when_seeming_to_think() -> None:
+    from sayso.analyze.cues import doer
+    from sayso.analyze.language import load_pipeline
+
+    nlp = load_pipeline()
+    plan = nlp("The ferry plan seems to fail.")
+    assert doer(plan[3]) is None  # the plan is what seems, nobody says so
+    moss = nlp("Ada Moss seemed to think the plan was phony.")
+    assert doer(moss[2]) is not None and doer(moss[2]).text == "Moss"

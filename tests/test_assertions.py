@@ -95,3 +95,14 @@ def test_a_partly_attributed_sentence_keeps_the_authors_own_clause() -> None:
     (truce,) = result.unattributed
     assert truce.times and truce.times[0].value == "2020-10-18"
     assert not [a for a in result.attributions if a.content.start < truce.content.end and truce.content.start < a.content.end]
+
+
+def test_a_now_word_inside_a_name_does_not_make_a_description_news() -> None:
+    article = Article(
+        text="Harbor Today is the English-language version of the Millbrook Ledger, a paper financed by the county trust. "
+        "The ferry today is the slowest in the region.",
+        published="2020-10-20",
+    )
+    got = _by_text(sayso.analyze(article))
+    assert got["Harbor Today is the English-language version of the Millbrook Ledger, a paper financed by the county trust."] is True
+    assert got["The ferry today is the slowest in the region."] is False

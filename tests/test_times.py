@@ -289,3 +289,11 @@ def test_time_phrases_find_what_the_ner_misses() -> None:
         "three days ago",
         "since 1991",
     ]
+
+
+def test_a_day_word_inside_a_name_is_no_date() -> None:
+    from sayso.analyze.time_values import time_phrases
+
+    text = "Harbor Today said the ferry sails today. Today it sailed."
+    found = [text[a:b] for a, b in time_phrases(text)]
+    assert found == ["today", "Today"]

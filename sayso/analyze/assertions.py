@@ -191,9 +191,14 @@ def _verb_times(predicate: Token, times: list[TimeExpression]) -> list[TimeExpre
 
 def _anchored_now(predicate: Token) -> bool:
     """The clause speaks of the present moment: "now", "currently", a progressive "is turning"."""
-    if any(c.lower_ in _NOW_WORDS for c in predicate.subtree if c.dep_ in ("advmod", "npadvmod")):
+    if any(c.lower_ in _NOW_WORDS and not _capitalised_inside(c) for c in predicate.subtree if c.dep_ in ("advmod", "npadvmod")):
         return True
     return predicate.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in predicate.children)
+
+
+def _capitalised_inside(token: Token) -> bool:
+    """A capitalised word within the sentence is part of a name ("Russia Today", "USA Today")."""
+    return token.i > token.sent.start and token.text[:1].isupper()
 
 
 def _present(predicate: Token) -> bool:

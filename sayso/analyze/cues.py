@@ -240,8 +240,8 @@ def doer(verb: Token) -> Token | None:
     agent = _child(verb, "agent")
     if agent is not None and _child(agent, "pobj") is not None:
         return _child(agent, "pobj")
-    if verb.lemma_.lower() in ("seem", "appear"):
-        return None  # "The plan seems to fail": the subject is what seems, nobody says it
+    if verb.lemma_.lower() in ("seem", "appear") and not any(c.dep_ == "xcomp" and _is_cue_verb(c) for c in verb.children):
+        return None  # "The plan seems to fail": the subject is what seems ("she seemed to think": hers)
     subject = _child(verb, "nsubj")
     if subject is not None:
         return verb.head if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else subject

@@ -92,11 +92,12 @@ _MONTH_NAME = r"(?-i:" + "|".join(
     [m.capitalize() for m in _MONTHS] + [rf"{m.capitalize()}\.?" for m in sorted(_MONTH_ABBREVIATIONS, key=len, reverse=True)]
 ) + r")"
 _WEEKDAY_NAME = r"(?-i:" + "|".join(d.capitalize() for d in WEEKDAYS) + r")"
+_RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last\s+night)\b", re.I)
 _FINDERS = [
     re.compile(rf"\b(?:since\s+)?(?:(?:midnight|noon)\s+)?{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)", re.I),
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}(?:,?\s+\d{{4}})?\b", re.I),
     re.compile(rf"\b(?:last|next|this)?\s*{_WEEKDAY_NAME}(?:\s+(?:morning|afternoon|evening|night))?\b", re.I),
-    re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last\s+night)\b", re.I),
+    _RELATIVE_DAY,
     re.compile(r"\b(?:last|this|next)\s+(?:week|weekend|month|year)\b", re.I),
     re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", re.I),
     re.compile(rf"\bsince\s+(?:{_MONTH_NAME}\s+)?\d{{4}}\b", re.I),
@@ -129,11 +130,21 @@ def anchor_date(published: str | None) -> date | None:
         return None
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.&'-]*[ \t]+$")
+
+
+def _in_a_name(text: str, start: int, word: str) -> bool:
+    """"Russia Today", "USA Today": a capitalised day word after a capitalised word names something."""
+    return word[:1].isupper() and " " not in word and _NAME_BEFORE.search(text[max(0, start - 40) : start]) is not None
+
+
 def time_phrases(text: str) -> Iterator[tuple[int, int]]:
     """Start and end of date expressions the NER often misses: weekdays, "3 days ago", "since 1991"."""
     for finder in _FINDERS:
         for match in finder.finditer(text):
             start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            if finder is _RELATIVE_DAY and _in_a_name(text, start, match.group(0).strip()):
+                continue
             yield start, match.end()
 
 
