@@ -6,11 +6,25 @@ import pytest
 
 from conftest import find
 from sayso.analyze import analyze_article
-from sayso.model import Analysis, Article, Entity
+from sayso.analyze.entities import find_entities
+from sayso.analyze.entity_clusters import cluster_mentions
+from sayso.analyze.language import load_pipeline
+from sayso.analyze.name_mentions import Mention
+from sayso.analyze.speakers import SpeakerResolver
+from sayso.model import Analysis, Article, Entity, Span
 
 
 def analyse(text: str) -> Analysis:
     return analyze_article(Article(text=text))
+
+
+def resolved(text: str, mention: str) -> tuple[str | None, str]:
+    """The resolver given a mention as a source span (its first occurrence), as `eval speakers` does."""
+    doc = load_pipeline()(text)
+    start = text.index(mention)
+    speaker = SpeakerResolver(doc, find_entities(doc), set()).resolve(None, Span(mention, start, start + len(mention)))
+    assert speaker is not None
+    return speaker.name, speaker.type
 
 
 def speaker_of(analysis: Analysis, content_start: str) -> tuple[str | None, str]:
@@ -62,6 +76,33 @@ def test_headline_role_names_the_person_introduced_just_after() -> None:
     assert find(result, "Corvel dam project").speaker.name == "Amira Castell"
 
 
+def test_a_description_is_the_person_just_talked_about_rather_than_an_earlier_speaker() -> None:
+    text = (
+        "Senator Ruth Calder said on Thursday that the bill would pass. The vote is set for May. Few expect surprises.\n\n"
+        "Independent presidential candidate Victor Hale's doctor is calling the candidate “extremely fit.”\n\n"
+        "The former Oregon governor is a cyclist and has climbed the highest peaks in Europe."
+    )
+    assert resolved(text, "The former Oregon governor") == ("Victor Hale", "person")
+
+
+def test_a_role_of_someone_named_in_the_lead_is_the_person_introduced_just_after() -> None:
+    text = (
+        "Hale Hid Past Injury From Voters, Former Team Doctor Says.\n\n"
+        "Secrecy is not new when it comes to Victor Hale's health, the independent candidate's former doctor maintains.\n\n"
+        "Dr. Miriam Okonjo, who as an Army captain was the team physician of the Portland Rovers, wrote a book about those years."
+    )
+    assert resolved(text, "the independent candidate's former doctor") == ("Miriam Okonjo", "person")
+
+
+def test_his_ex_wife_is_the_other_person_with_his_surname() -> None:
+    result = analyse(
+        "Lawyers for both Walter and Joan Prescott filed papers opposing the request.\n\n"
+        "Walter Prescott argued that the files should stay sealed.\n\n"
+        "His ex-wife agreed, but also contended that she should not have to give up her privacy."
+    )
+    assert speaker_of(result, "that she should not have to give up") == ("Joan Prescott", "person")
+
+
 def test_someone_elses_spokesman_stays_unnamed() -> None:
     result = analyse("Mayor Dora Lindqvist defended the budget. Her spokesman said the cuts were temporary.")
     assert speaker_of(result, "the cuts were temporary") == (None, "vague")
@@ -95,6 +136,17 @@ def test_surname_alone_is_the_one_not_called_by_first_name() -> None:
     )
     assert speaker_of(result, "the harvest was late") == ("Lisa Brandt", "person")
     assert speaker_of(result, "prices had fallen") == ("Tom Brandt", "person")
+
+
+def test_a_city_named_again_stays_the_city_after_a_team_named_after_it() -> None:
+    text = "Charlotte reopens.\n\nThe Charlotte Pirates won on Sunday.\n\nThe storm left Charlotte without power."
+    read = [("Charlotte", "GPE"), ("Charlotte Pirates", "PERSON"), ("Charlotte", "GPE")]  # the team read as a person
+    mentions: list[Mention] = []
+    for name, label in read:
+        start = text.index(name, mentions[-1].span.start + 1 if mentions else 0)
+        mentions.append(Mention(Span(name, start, start + len(name)), label, 0))
+    clusters = cluster_mentions(mentions, text)
+    assert sorted([m.span.text for m in c.mentions] for c in clusters) == [["Charlotte", "Charlotte"], ["Charlotte Pirates"]]
 
 
 # --- pronouns ----------------------------------------------------------------------------------
@@ -159,6 +211,64 @@ def test_campaign_is_named_after_its_candidate() -> None:
     )
     assert speaker_of(result, "she had raised") == ("Lena Marsh campaign", "organisation")
     assert speaker_of(result, "the money came from small donors") == ("Lena Marsh campaign", "organisation")
+
+
+def test_the_team_of_a_candidate_is_the_campaign_the_article_names() -> None:
+    result = analyse(
+        "Governor Lena Marsh is running again. The Marsh campaign said the money came from small donors. "
+        "The Marsh team has said the race would be close."
+    )
+    assert speaker_of(result, "the race would be close") == ("Lena Marsh campaign", "organisation")
+
+
+def test_the_union_is_a_body_named_as_one_even_when_named_later() -> None:
+    result = analyse(
+        "Brannock Mining said it would close two pits in Orlow. The company blamed falling prices.\n\n"
+        "A few weeks before it closed the pits, the company moved its pension fund to a new trust, according to the union.\n\n"
+        "Ada Kress, a spokeswoman for the Allied Quarry Workers Union, said the union expected the pits to reopen."
+    )
+    assert speaker_of(result, "A few weeks before it closed the pits") == ("Allied Quarry Workers Union", "organisation")
+    assert speaker_of(result, "falling prices") == ("Brannock Mining", "organisation")
+
+
+def test_a_journal_described_before_it_is_named() -> None:
+    result = analyse(
+        "Dr. Pell has many critics.\n\n"
+        "Half of his advice is unfounded, according to the top British herbal journal.\n\n"
+        "Pell did not reply. A 2015 study in the Herbal Medicine Journal found that most of the cures he sold did not work."
+    )
+    assert speaker_of(result, "Half of his advice is unfounded") == ("Herbal Medicine Journal", "outlet")
+
+
+def test_the_city_is_the_city_the_article_is_about_named_as_written() -> None:
+    result = analyse(
+        "Dunmore braces for the storm.\n\n"
+        "DUNMORE, Ore. - Shops in Dunmore closed early on Friday as the storm neared the coast. "
+        "Families in the Riverside area filled sandbags, and volunteers gathered in Fenwick Park.\n\n"
+        '"We have done this before," said Paul Brandt, 54, who runs a bakery near the park.\n\n'
+        "Late on Friday, the city said the schools would stay closed on Monday."
+    )
+    assert speaker_of(result, "the schools would stay closed") == ("Dunmore", "government")
+
+
+def test_the_state_and_the_country_are_places_of_that_kind() -> None:
+    text = (
+        "Floods hit Oregon.\n\n"
+        "Rivers in Oregon rose on Monday, and the town of Dunmore was cut off. Canada sent rescue boats across the border.\n\n"
+        "The state said 40 roads were closed. The country said more boats would follow."
+    )
+    assert resolved(text, "The state") == ("Oregon", "government")
+    assert resolved(text, "The country") == ("Canada", "government")
+
+
+def test_transcript_labels_in_capitals_are_the_person_named_so() -> None:
+    result = analyse(
+        "Moderator Karen Whitfield pressed both candidates on taxes during Sunday's debate. Part of the exchange:\n\n"
+        "WHITFIELD: Will you raise taxes on the middle class?\n\n"
+        "DORSEY: No. We will cut them for every family that earns less than $100,000."
+    )
+    assert speaker_of(result, "Will you raise taxes") == ("Karen Whitfield", "person")
+    assert speaker_of(result, "No. We will cut them") == ("Dorsey", "person")
 
 
 def test_vague_sources_are_never_forced_onto_a_name() -> None:

@@ -62,7 +62,10 @@ def _fullest(cluster: Cluster, type_: str) -> str:
         forms = [f for f in forms if name_words(f)[-1:] == [surname]] or forms
         named = [f for f in forms if (w := name_words(f)) and len(w) > 1 and (is_first_name(w[0]) or len(w[0]) == 1)]
         forms = named or forms
-    return max(forms, key=lambda f: (len(name_words(f)), len(f), -forms.index(f)))
+    # Of equally long forms, not one in capitals the article also writes otherwise (a dateline's
+    # "DUNMORE", a transcript's "PENCE"); an acronym written only so stays.
+    written = {f.lower() for f in forms if not f.isupper()}
+    return max(forms, key=lambda f: (len(name_words(f)), len(f), not (f.isupper() and f.lower() in written), -forms.index(f)))
 
 
 def find_entities(doc: Doc) -> EntityIndex:

@@ -3,8 +3,9 @@
 - **People.** A surname ("Macron", "de Blasio", "O'Neill"), with or without Mr./Ms., joins the
   full name it shortens, whatever label NER gave the short form: of two people sharing it, the
   one whose gender fits the title, not the one the article calls by first name ("Melania"),
-  else the one introduced first. A first name alone joins the one person it starts; later bare
-  repeats of a surname NER did not mark are mentions too.
+  else the one introduced first. A first name alone joins the one person it starts — but a
+  name the article already read as a place stays that place ("Charlotte" the city, also after
+  "the Charlotte Panthers"); later bare repeats of a surname NER did not mark are mentions too.
 - **Organisations.** An acronym joins the name it spells (see ``acronyms``); a shorter variant
   whose words all belong to an organisation's name joins it ("the Observatory for Human Rights"
   = "Syrian Observatory or Human Rights", "the Times" = "The New York Times", "Patriot" =
@@ -42,7 +43,8 @@ def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
             owner = _surname_owner(words, clusters, honorific_gender(text, mention.span.start), alone)
             if owner is None and (mention.label == "PERSON" or is_first_name(words[0])):
                 owner = _first_name_owner(words, clusters)
-        if owner is None and mention.label in PLACE_LABELS and len(words) == 1:
+        known_place = key in by_form and by_form[key].labels(*PLACE_LABELS)
+        if owner is None and mention.label in PLACE_LABELS and len(words) == 1 and not known_place:
             person = _surname_owner(words, clusters) or _first_name_owner(words, clusters)
             if person is not None and person.mentions[0].span.start < mention.span.start:
                 owner = person  # "Strada accused …" after "Terry Strada", read as a place

@@ -13,8 +13,21 @@ from .titles import title_set, title_words
 
 
 def phrase_root(tokens: list[Token]) -> Token:
-    """The token of a phrase whose head lies outside it (or is itself): the phrase's head."""
-    return next((t for t in tokens if t.head.i < tokens[0].i or t.head.i > tokens[-1].i or t.head == t), tokens[-1])
+    """The token of a phrase whose head lies outside it (or is itself): the phrase's head.
+
+    When a bad parse leaves several, the head is the last noun among them, as English puts it
+    last: "wife" in "His ex-wife", "doctor" in "the candidate's former doctor" hung apart.
+    """
+    roots = [t for t in tokens if t.head.i < tokens[0].i or t.head.i > tokens[-1].i or t.head == t]
+    nouns = [t for t in roots if t.pos_ in ("NOUN", "PROPN") and not is_possessor(t) and t.text.isalpha()]
+    if len(roots) > 1 and nouns:
+        return nouns[-1]
+    return roots[0] if roots else tokens[-1]
+
+
+def is_possessor(token: Token) -> bool:
+    """A word marked with a possessive 's: "candidate" in "the candidate's doctor"."""
+    return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children)
 
 
 class Introductions:

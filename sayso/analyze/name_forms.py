@@ -18,7 +18,8 @@ NAME_PREFIXES = HONORIFICS | ROLE_HEADS | frozenset(
     """
     republican democrat democratic gop former vice late then rival libertarian independent deputy
     acting councillor councilor councilman councilwoman alderman commissioner professor coach
-    pastor rabbi bishop cardinal captain sergeant detective inspector superintendent
+    pastor rabbi bishop cardinal captain sergeant detective inspector superintendent moderator
+    anchor correspondent
     """.split()
 )
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -59,3 +60,15 @@ def word_before(text: str, start: int) -> str | None:
     stop: where a "Mr." or "Sen." in front of a name stands."""
     before = text[max(0, start - 6) : start].strip().rstrip(".").lower().split()
     return before[-1] if before else None
+
+
+def transcript_label(text: str, start: int, end: int) -> str | None:
+    """A name in capitals that opens a line and is followed by a colon ("PENCE: …", how a
+    transcript marks who speaks): the name in title case ("Pence"); None for anything else."""
+    name = text[start:end].strip()
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or not text[end:].lstrip(" ").startswith(":"):
+        return None
+    if not name.isupper() or not all(w.isalpha() for w in name.replace(".", " ").replace("'", " ").split()):
+        return None
+    return " ".join(w.capitalize() for w in name.split())

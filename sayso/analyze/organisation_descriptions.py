@@ -3,8 +3,12 @@ campaign" or "CNS" refers to.
 
 "the commission", "the appeals court" are the organisation whose name has most of those words;
 "the Clinton campaign", "her campaign", "the Obama administration" the person's campaign or
-administration, named after them; an acronym or first word NER missed ("CNS", "Peabody") the
-organisation it shortens.
+administration, named after them ("the Trump team" is his campaign when the article names
+one); an acronym or first word NER missed ("CNS", "Peabody") the organisation it shortens.
+
+Some descriptions say what kind of body is meant, and names often say it too: "the union" is
+not "Patriot Coal" but the "United Mine Workers of America", even when the article names the
+union only paragraphs later ("the top British medical journal" … "the British Medical Journal").
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from ..model import Entity
+from ..model import Entity, Span
 from .acronyms import acronym, spells
 from .entities import EntityIndex
 from .name_forms import name_words
@@ -22,8 +26,17 @@ from .titles import head_word
 
 # Heads naming an organisation after the person who leads it: "the Clinton campaign".
 OWNED_ORGANISATIONS = {"campaign": "organisation", "camp": "organisation", "team": "organisation", "administration": "government"}
+_CAMPAIGN_WORDS = frozenset({"team", "camp"})
 OUTLET_NOUNS = frozenset("newspaper paper network journal magazine outlet publication channel station broadcaster tabloid daily".split())
 PLACE_NOUNS = frozenset({"city", "state", "country", "nation", "town", "county"})
+# Words that show in a name what kind of body it is, and the description heads of each kind.
+_UNION_WORDS = frozenset("union unions workers federation association brotherhood guild teamsters employees afl-cio".split())
+_COMPANY_WORDS = frozenset(
+    "inc corp corporation co ltd llc plc holdings industries energy coal oil gas motors airlines company companies bank bancorp".split()
+)
+_KINDS = {"union": _UNION_WORDS, **{h: _COMPANY_WORDS for h in "company firm corporation business bank lender insurer airline employer".split()}}
+# A union's name nearly always says it is one; a company's often does not ("Wells Fargo").
+_NAMED_KINDS = frozenset({"union"})
 
 
 def organisation_containing(entities: EntityIndex, tokens: list[Token], start: int, word: str) -> Entity | None:
@@ -47,13 +60,23 @@ def owner_named_before(doc: Doc, entities: EntityIndex, earlier: Iterable[str], 
         if name.endswith(f" {word}"):
             return name[: -len(word) - 1]
     for entity, mention in reversed(entities.mentions()):
-        if mention.end > offset or entity.type != "person":
-            continue
-        after = tokens_in(doc, mention.end, min(len(doc_text(doc)), mention.end + 20))
-        after = [t for t in after if t.text not in ("'s", "’s", "'", "’")]
-        if after and head_word(after[0]) == word:
+        if mention.end <= offset and entity.type == "person" and _followed_by(doc, mention, word):
             return entity.name
     return None
+
+
+def owned_word(doc: Doc, entities: EntityIndex, person: Entity, word: str) -> str:
+    """"team" or "camp" of a candidate whose campaign the article names is that "campaign"."""
+    if word in _CAMPAIGN_WORDS and any(_followed_by(doc, m, "campaign") for e, m in entities.mentions() if e is person):
+        return "campaign"
+    return word
+
+
+def _followed_by(doc: Doc, mention: Span, word: str) -> bool:
+    """A name followed by ``word``, with or without 's: "Trump campaign", "Trump's campaign"."""
+    after = tokens_in(doc, mention.end, min(len(doc_text(doc)), mention.end + 20))
+    after = [t for t in after if t.text not in ("'s", "’s", "'", "’")]
+    return bool(after) and head_word(after[0]) == word
 
 
 def organisation_by_short_name(entities: EntityIndex, name: str) -> Entity | None:
@@ -72,3 +95,29 @@ def organisation_by_short_name(entities: EntityIndex, name: str) -> Entity | Non
             if len(words) == 1 and words[0] == full[0] and name[:1].isupper():
                 return entity
     return None
+
+
+def kind_words(word: str) -> frozenset[str]:
+    """Name words that show a body is what the description head ``word`` says: "union" → "workers"."""
+    return _KINDS.get(word, frozenset()) | {word}
+
+
+def may_be(entity: Entity, word: str) -> bool:
+    """Whether a body may be what the description head ``word`` says: not "Patriot Coal" for
+    "the union", whose name would say union, workers or the like."""
+    words = set(name_words(entity.name))
+    if words & kind_words(word):
+        return True
+    if word in _NAMED_KINDS:
+        return False
+    return not any(words & kind for kind in _KINDS.values())
+
+
+def organisation_of_kind(entities: EntityIndex, offset: int, word: str) -> Entity | None:
+    """A body whose name shows the kind ``word`` says: the last named before ``offset``, else the
+    first named after it ("the union" before the United Mine Workers of America are named)."""
+    wanted = kind_words(word)
+    named = [(m.start, e) for e, m in entities.mentions() if e.type in ("organisation", "outlet") and set(name_words(e.name)) & wanted]
+    before = [e for start, e in named if start < offset]
+    after = [e for start, e in named if start >= offset]
+    return before[-1] if before else after[0] if after else None

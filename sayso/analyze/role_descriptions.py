@@ -8,7 +8,7 @@ description no title fits ("the New York businessman", "the 34-year-old mother o
 the most salient person in view — one who spoke, or much talked about just before. In a
 headline or lead ("Judge blocks …") it may be the person the article introduces just after.
 "his lawyer", "her spokesman" name someone else than the possessor: only a title match names
-them.
+them; but "his ex-wife", "her son" are a relative, another person with the possessor's surname.
 """
 
 from __future__ import annotations
@@ -20,11 +20,19 @@ from .entities import EntityIndex
 from .gender import words_gender
 from .introductions import Introductions
 from .lexicon import ROLE_HEADS
+from .name_forms import name_words
 from .salience import Fit, Salience
 from .titles import PERSON_NOUNS, ROLE_TITLES, head_word, parties, title, title_set
 
 _TITLE_MATCH = 3.0
-_PERSON_SALIENCE = 1.0  # least salience for "the businessman" to be a person who did not speak
+_PERSON_SALIENCE = 0.5  # least salience for "the businessman" to be a person who did not speak
+# Relatives: "his ex-wife" is likely to share his surname ("Donald and Ivana Trump").
+_KIN_NOUNS = frozenset(
+    """
+    wife husband spouse son daughter mother father brother sister widow widower mom dad
+    grandmother grandfather grandson granddaughter nephew niece uncle aunt cousin
+    """.split()
+)
 _LEAD_SENTENCES = 3  # a description this early may name someone the article introduces just after
 
 
@@ -85,6 +93,10 @@ def person_by_description(
         # The fullest fit first: "the French President" is the French one of two presidents.
         return max(matched, key=lambda c: (len(described & introductions.titles(c.entity)), c.score)).entity
     # No title fits: the person in view — one who spoke, or one much talked about just before.
+    if possessor is not None and owner is not None and owner.name and head_word(head) in _KIN_NOUNS:
+        relative = _relative(salience, introductions, entities, head, owner.name, gender)
+        if relative is not None:
+            return relative
     in_view = [c for c in ranked if c.speaker or c.score >= _PERSON_SALIENCE]
     if in_view:
         return in_view[0].entity
@@ -103,3 +115,20 @@ def _introduced_after(doc: Doc, salience: Salience, introductions: Introductions
         if found is not None and found[0].type == "person" and head_title in introductions.titles(found[0]) and fits(found[0]):
             return found[0]
     return None
+
+
+def _relative(salience: Salience, introductions: Introductions, entities: EntityIndex, head: Token, owner: str, gender: str | None) -> Entity | None:
+    """"His ex-wife" of Donald Trump: another person named with his surname and of the gender
+    the noun gives, the most salient before, else the first the article names."""
+    surname = name_words(owner)[-1:]
+
+    def related(key: object) -> float:
+        if not isinstance(key, Entity) or key.type != "person" or key.name == owner or len(name_words(key.name)) < 2:
+            return 0.0
+        known = introductions.gender(key)
+        return float(name_words(key.name)[-1:] == surname and (gender is None or known in (None, gender)))
+
+    ranked = salience.ranked(head.i, related)
+    if ranked:
+        return ranked[0].entity
+    return next((e for e in entities.entities if related(e)), None)

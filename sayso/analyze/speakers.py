@@ -8,9 +8,13 @@ mentioned (``salience``), and names each source mention it is asked about:
   those words, else the person in view (``role_descriptions``, ``titles``).
 - **Organisation descriptions** ("the commission", "the Clinton campaign") are the body whose
   name has those words, or the person's campaign; "the bank", "the union" the most salient
-  organisation; "his company" stays unnamed (``organisation_descriptions``).
+  organisation that may be one, else one whose name says it is, even named later; "his
+  company" stays unnamed (``organisation_descriptions``).
+- **Place descriptions** ("the city", "the state", "the country") are the place of that kind
+  in view, else the one the article names most (``place_descriptions``).
 - **Names.** A mention of an entity is the entity's fullest name (see ``entities``); a surname
-  or acronym NER missed is matched to the person or organisation it shortens.
+  or acronym NER missed is matched to the person or organisation it shortens; a transcript's
+  label in capitals ("WALLACE:") is the person named so, else the label in title case.
 - **Vague sources** — indefinite ("a source"), plural without an antecedent ("officials",
   "several world leaders and reports") — are typed vague and left unnamed.
 
@@ -27,7 +31,7 @@ from ..model import Entity, Span, Speaker, SpeakerType
 from .entities import EntityIndex
 from .entity_types import is_outlet_name
 from .gender import pronoun_gender
-from .introductions import Introductions, phrase_root
+from .introductions import Introductions, is_possessor, phrase_root
 from .lexicon import (
     GOVERNMENT_HEADS,
     ORGANISATION_HEADS,
@@ -38,15 +42,19 @@ from .lexicon import (
     THING_PRONOUNS,
     VAGUE_HEADS,
 )
-from .name_forms import clean_name, name_words
+from .name_forms import clean_name, name_words, transcript_label
 from .organisation_descriptions import (
     OUTLET_NOUNS,
     OWNED_ORGANISATIONS,
     PLACE_NOUNS,
+    may_be,
     organisation_by_short_name,
     organisation_containing,
+    organisation_of_kind,
+    owned_word,
     owner_named_before,
 )
+from .place_descriptions import PLACE_KINDS, place_by_description
 from .pronouns import person_for_pronoun, plural_fit, thing_fit
 from .role_descriptions import describes_person, person_by_description
 from .salience import Candidate, Fit, Salience, is_speaker_token
@@ -68,6 +76,12 @@ _GOVERNMENT_ROLES = frozenset({"minister", "official", "authority", "diplomat", 
 _INDEFINITE = frozenset({"a", "an", "one", "some", "another", "any", "several", "many"})
 _PLACE_SALIENCE = 0.5  # least salience for "the city" to be the place last in view
 _ORGANISATION_SALIENCE = 0.2  # least salience for "the bank" to be the organisation last in view
+
+
+def _possessor_of(head: Token, tokens: list[Token]) -> Token | None:
+    """"his" in "his lawyer"; else the last possessor before the head, which a bad parse hung
+    elsewhere ("His ex-wife" with "His" on "ex")."""
+    return next((c for c in head.children if c.dep_ == "poss"), None) or next((t for t in reversed(tokens) if t.i < head.i and is_possessor(t)), None)
 
 
 @dataclass
@@ -141,8 +155,8 @@ class SpeakerResolver:
         tokens = tokens_in(self.doc, span.start, span.end)
         if not tokens:
             return Speaker(span.text, span.start, span.end, None, "unknown")
-        if token is None or not (tokens[0].i <= token.i <= tokens[-1].i):
-            token = phrase_root(tokens)
+        if token is None or not (tokens[0].i <= token.i <= tokens[-1].i) or not (tokens[0].i <= token.head.i <= tokens[-1].i):
+            token = phrase_root(tokens)  # also when the parse left several roots: "His ex-wife"
         self._advance(tokens[-1].i + 1)
         word = token.lower_
         if len(tokens) == 1 and word in PERSON_PRONOUNS:
@@ -171,6 +185,9 @@ class SpeakerResolver:
     def _phrase(self, span: Span, tokens: list[Token], head: Token) -> Speaker:
         # Whole tokens: a source span cut inside a word ("Mr. Obam") still holds the name.
         named = self.entities.at(tokens[0].idx, max(span.end, tokens[-1].idx + len(tokens[-1].text)))
+        label = transcript_label(doc_text(self.doc), span.start, span.end)
+        if label is not None:
+            return self._labelled(span, label, named, head)
         word = head_word(head)
         people = [(e, m) for e, m, _ in named if e.type == "person"]
         head_in_name = any(m.start <= head.idx < m.end for _, m, _ in named)
@@ -181,7 +198,9 @@ class SpeakerResolver:
         if people and (word in ROLE_HEADS or word in PERSON_NOUNS) and people[-1][1].end >= tokens[-1].idx + len(tokens[-1].text) - 2:
             return self._speaker(span, people[-1][0], "person")  # "President of … Arayik Harutyunyan"
         if people and owner_org and not head_in_name:
-            return Speaker(span.text, span.start, span.end, f"{people[-1][0].name} {word}", owner_org)  # type: ignore[arg-type]
+            person = people[-1][0]
+            owned = owned_word(self.doc, self.entities, person, word)
+            return Speaker(span.text, span.start, span.end, f"{person.name} {owned}", owner_org)  # type: ignore[arg-type]
         if people and head_in_name or people and word not in ROLE_HEADS | PERSON_NOUNS | ORGANISATION_HEADS:
             return self._speaker(span, people[-1][0], "person")
         party_member = head.tag_ in ("NNP", "NN") and is_party_word(head.lower_) and any(c.lower_ == "the" for c in head.children)
@@ -195,7 +214,7 @@ class SpeakerResolver:
 
         role = word in ROLE_HEADS or word in PERSON_NOUNS or party_member
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
-        possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+        possessor = _possessor_of(head, tokens)
         indefinite = bool(determiners & _INDEFINITE) or any(c.lower_ in _INDEFINITE for c in head.children if c.dep_ in ("nummod", "amod"))
 
         if possessor is not None and head.pos_ == "NOUN" and not (role or word in VAGUE_HEADS or owner_org):
@@ -241,6 +260,16 @@ class SpeakerResolver:
             kind: SpeakerType = "outlet" if is_outlet_name(name) or name.casefold() in self.reporters else "organisation"
             return Speaker(span.text, span.start, span.end, name, kind)
         return Speaker(span.text, span.start, span.end, None, "unknown")
+
+    def _labelled(self, span: Span, label: str, named: list[tuple[Entity, Span, str]], head: Token) -> Speaker:
+        """A transcript's "WALLACE:": the person the article names so ("Chris Wallace"), else
+        the label in title case — a person, whatever the tagger made of a word in capitals."""
+        person = next((e for e, _, _ in named if e.type == "person"), None) or self._person_by_surname(label, head.i)
+        if person is None:
+            person = next((e for e in self.entities.entities if e.type == "person" and name_words(e.name) == name_words(label)), None)
+        if person is not None:
+            return self._speaker(span, person, "person")
+        return Speaker(span.text, span.start, span.end, label, "person")
 
     def _named_in_role(self, tokens: list[Token]) -> str | None:
         """A person's name ending a role phrase NER missed: "President of … Arayik Harutyunyan"."""
@@ -304,6 +333,8 @@ class SpeakerResolver:
             if person is not None:
                 return Speaker(span.text, span.start, span.end, f"{person} {word}", owner_org)  # type: ignore[arg-type]
             return Speaker(span.text, span.start, span.end, None, owner_org)  # type: ignore[arg-type]
+        if word in PLACE_KINDS and possessor is None:
+            return self._speaker(span, place_by_description(self._salience, self.entities, word, head.i), "government")
         if word in GOVERNMENT_HEADS:
             return Speaker(span.text, span.start, span.end, None, "government")
         if possessor is not None:
@@ -323,9 +354,12 @@ class SpeakerResolver:
                 return 0.0
             if outlet:
                 return 1.0 if key.type == "outlet" else 0.0
-            return 1.0 if key.type == "organisation" else 0.0
+            return 1.0 if key.type == "organisation" and may_be(key, word) else 0.0
 
         ranked = self._salience.ranked(head.i, fits)
         if ranked and ranked[0].score >= _ORGANISATION_SALIENCE:
             return self._speaker(span, ranked[0].entity)
+        of_kind = organisation_of_kind(self.entities, span.start, word)
+        if of_kind is not None:
+            return self._speaker(span, of_kind)  # "the union" named only later
         return Speaker(span.text, span.start, span.end, None, "outlet" if outlet else "organisation")
