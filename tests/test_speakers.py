@@ -213,6 +213,17 @@ def test_campaign_is_named_after_its_candidate() -> None:
     assert speaker_of(result, "the money came from small donors") == ("Lena Marsh campaign", "organisation")
 
 
+def test_commissions_bureaus_and_departments_are_government() -> None:
+    result = analyse(
+        "The Coastal Shipping Commission said on Tuesday that two ferries would be inspected. "
+        "The Commission on Fair Debates said the next debate would be held in Dunmore. "
+        "The Harbor Department said the port would stay open."
+    )
+    assert speaker_of(result, "that two ferries would be inspected") == ("Coastal Shipping Commission", "government")
+    assert speaker_of(result, "the next debate would be held") == ("Commission on Fair Debates", "organisation")
+    assert speaker_of(result, "the port would stay open") == ("Harbor Department", "government")
+
+
 def test_the_team_of_a_candidate_is_the_campaign_the_article_names() -> None:
     result = analyse(
         "Governor Lena Marsh is running again. The Marsh campaign said the money came from small donors. "

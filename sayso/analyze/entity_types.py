@@ -31,9 +31,10 @@ ORGANISATION_NAME_ENDINGS = ORGANISATION_HEADS | OUTLET_WORDS | frozenset(
 _GOVERNMENT_NAME_WORDS = frozenset(
     """
     government ministry administration congress senate parliament cabinet kremlin police army
-    military navy pentagon council congressional federal
+    military navy pentagon council congressional federal department
     """.split()
 )
+_GOVERNMENT_NAME_ENDINGS = frozenset({"commission", "bureau", "service"})
 
 
 def is_outlet_name(name: str) -> bool:
@@ -46,8 +47,11 @@ def is_outlet_name(name: str) -> bool:
 
 
 def is_government_name(name: str) -> bool:
-    """An organisation named as part of a state: "Obama administration", "Congressional Budget Office"."""
-    return any(w in _GOVERNMENT_NAME_WORDS for w in name_words(name))
+    """An organisation named as part of a state: "Obama administration", "Congressional Budget
+    Office", a department, or a body named as a commission, bureau or service ("Securities and
+    Exchange Commission", "Census Bureau"; not the "Commission on Presidential Debates")."""
+    words = name_words(name)
+    return any(w in _GOVERNMENT_NAME_WORDS for w in words) or bool(words) and words[-1] in _GOVERNMENT_NAME_ENDINGS
 
 
 def entity_type(doc: Doc, cluster: Cluster, text: str) -> str:
