@@ -69,8 +69,6 @@ _NOT_CITY_WORDS = frozenset(
     neighbourhood midwest south north east west hill hills beach bay sea ocean gulf
     """.split()
 )
-
-
 # States whose name is also their best-known city's.
 _CITY_STATES = frozenset({"new york", "washington"})
 
