@@ -8,8 +8,9 @@ from conftest import find
 from sayso.analyze import analyze_article
 from sayso.analyze.entities import find_entities
 from sayso.analyze.entity_clusters import cluster_mentions
+from sayso.analyze.entity_types import entity_type
 from sayso.analyze.language import load_pipeline
-from sayso.analyze.name_mentions import Mention
+from sayso.analyze.name_mentions import Cluster, Mention
 from sayso.analyze.speakers import SpeakerResolver
 from sayso.model import Analysis, Article, Entity, Span
 
@@ -138,6 +139,19 @@ def test_surname_alone_is_the_one_not_called_by_first_name() -> None:
     assert speaker_of(result, "prices had fallen") == ("Tom Brandt", "person")
 
 
+def test_a_first_name_ending_like_an_adjective_is_not_dropped_from_the_name() -> None:
+    result = analyse("He summoned his senior adviser, Brian Tolley, to the office. Mr. Tolley said the plan was ready.")
+    assert speaker_of(result, "the plan was ready") == ("Brian Tolley", "person")
+
+
+def test_a_name_after_a_role_is_a_person_whatever_ner_labelled_it() -> None:
+    text = "The debate was led by moderator Thorvald Pruitt, who asked about trade."
+    doc = load_pipeline()(text)
+    start = text.index("Thorvald Pruitt")
+    cluster = Cluster([Mention(Span("Thorvald Pruitt", start, start + len("Thorvald Pruitt")), "ORG", 7)])
+    assert entity_type(doc, cluster, text) == "person"
+
+
 def test_a_city_named_again_stays_the_city_after_a_team_named_after_it() -> None:
     text = "Charlotte reopens.\n\nThe Charlotte Pirates won on Sunday.\n\nThe storm left Charlotte without power."
     read = [("Charlotte", "GPE"), ("Charlotte Pirates", "PERSON"), ("Charlotte", "GPE")]  # the team read as a person
@@ -222,6 +236,24 @@ def test_commissions_bureaus_and_departments_are_government() -> None:
     assert speaker_of(result, "that two ferries would be inspected") == ("Coastal Shipping Commission", "government")
     assert speaker_of(result, "the next debate would be held") == ("Commission on Fair Debates", "organisation")
     assert speaker_of(result, "the port would stay open") == ("Harbor Department", "government")
+
+
+def test_a_description_of_no_particular_kind_may_be_a_company() -> None:
+    result = analyse("Halvard Holdings reported a loss for the year. The group said its shipping arm would be sold.")
+    assert speaker_of(result, "its shipping arm would be sold") == ("Halvard Holdings", "organisation")
+
+
+def test_the_fund_is_the_fund_in_view() -> None:
+    result = analyse("The Ostland Development Fund said on Monday that growth would slow. Overall, the fund predicted that exports would fall.")
+    assert speaker_of(result, "that exports would fall") == ("Ostland Development Fund", "organisation")
+
+
+def test_the_agency_is_a_department_or_office_not_the_company_in_view() -> None:
+    result = analyse(
+        "The Department of Maritime Services fined Brell Shipping Inc. last week. Brell Shipping Inc. said it would appeal. "
+        "The agency said it would hire 200 more staff."
+    )
+    assert speaker_of(result, "it would hire 200 more staff") == ("Department of Maritime Services", "government")
 
 
 def test_the_team_of_a_candidate_is_the_campaign_the_article_names() -> None:

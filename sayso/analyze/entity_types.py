@@ -3,8 +3,8 @@
 The labels of all an entity's mentions vote, corrected by how the article uses the name: a
 "person" only ever found *in* or *into* somewhere, or also labelled as a place, is a place; a
 name ending like an organisation's ("… Coal", "… Committee") is one, a name starting with a
-first name is a person's; an organisation whose name has a news word ("AsiaNews", "The
-Guardian") is an outlet.
+first name or following a person's role ("moderator Lester Holt") is a person's; an
+organisation whose name has a news word ("AsiaNews", "The Guardian") is an outlet.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ import re
 from spacy.tokens import Doc
 
 from .gender import is_first_name
-from .lexicon import ORGANISATION_HEADS, OUTLET_WORDS, SPEECH_VERBS
+from .lexicon import ORGANISATION_HEADS, OUTLET_WORDS, ROLE_HEADS, SPEECH_VERBS
 from .name_forms import HONORIFICS, name_words, word_before
 from .name_mentions import PLACE_LABELS, Cluster, Mention
+from .titles import PERSON_NOUNS
 
 _LOCATIVE = frozenset({"in", "into", "inside", "across", "throughout", "within"})
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -60,8 +61,8 @@ def entity_type(doc: Doc, cluster: Cluster, text: str) -> str:
     places = cluster.labels(*PLACE_LABELS)
     if any(len(w := name_words(f)) > 1 and w[-1] in ORGANISATION_NAME_ENDINGS for f in cluster.forms):
         return _organisation_kind(cluster)
-    if not people and not places and _named_like_a_person(cluster):
-        return "person"  # "Marta Quillon" read as an organisation
+    if not people and not places and (_named_like_a_person(cluster) or _after_a_role(cluster, text)):
+        return "person"  # "Marta Quillon", "moderator Lester Holt" read as an organisation
     if cluster.full_person is None and any(m.label == "ORG" and len(name_words(m.span.text)) > 1 for m in cluster.mentions):
         # "Patriot" read as a person, "Patriot Coal" as the company it is
         return _organisation_kind(cluster)
@@ -107,5 +108,16 @@ def _named_like_a_person(cluster: Cluster) -> bool:
     for form in cluster.forms:
         words = name_words(form)
         if 2 <= len(words) <= 3 and is_first_name(words[0]) and words[-1] not in ORGANISATION_NAME_ENDINGS:
+            return True
+    return False
+
+
+def _after_a_role(cluster: Cluster, text: str) -> bool:
+    """A name of two or three words right after a person's role ("moderator Lester Holt",
+    "adviser Brian Deese") that does not end like an organisation's."""
+    for mention in cluster.mentions:
+        words = name_words(mention.span.text)
+        before = re.search(r"([A-Za-z]+)\W*$", text[max(0, mention.span.start - 30) : mention.span.start])
+        if 2 <= len(words) <= 3 and words[-1] not in ORGANISATION_NAME_ENDINGS and before and before.group(1).lower() in ROLE_HEADS | PERSON_NOUNS:
             return True
     return False

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Span
+from .gender import is_first_name
 from .lexicon import ORGANISATION_HEADS
 from .name_forms import EDGE_PUNCTUATION, LEADING_ARTICLE, NAME_PREFIXES, POSSESSIVE, name_key, name_words
 from .ner_mentions import ner_mentions
@@ -181,7 +182,8 @@ def cleaned_mentions(doc: Doc) -> list[Mention]:
         words = text[start:end].split()
         if label == "ORG" and len(words) == 1 and words[0].lower() in ORGANISATION_HEADS:
             continue  # "Bank" opening a sentence: a common noun, not a name
-        if label in ("PERSON",) + PLACE_LABELS and len(words) == 2 and words[0].lower().endswith(_ADJECTIVE_ENDINGS) and name_key(words[1]) in alone:
+        adjective = words[0].lower().endswith(_ADJECTIVE_ENDINGS) and not is_first_name(words[0].lower())  # "Islamic", not "Brian"
+        if label in ("PERSON",) + PLACE_LABELS and len(words) == 2 and adjective and name_key(words[1]) in alone:
             start = start + text[start:end].index(words[1])  # "Islamic Azerbaijan": Azerbaijan, named alone elsewhere
             label = "GPE" if label == "PERSON" else label
         mentions.append(Mention(Span(text[start:end], start, end), label, root))

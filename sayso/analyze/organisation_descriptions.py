@@ -8,7 +8,8 @@ one); an acronym or first word NER missed ("CNS", "Peabody") the organisation it
 
 Some descriptions say what kind of body is meant, and names often say it too: "the union" is
 not "Patriot Coal" but the "United Mine Workers of America", even when the article names the
-union only paragraphs later ("the top British medical journal" … "the British Medical Journal").
+union only paragraphs later ("the top British medical journal" … "the British Medical Journal");
+"the agency" is a department, bureau or office rather than the company in view.
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ _UNION_WORDS = frozenset("union unions workers federation association brotherhoo
 _COMPANY_WORDS = frozenset(
     "inc corp corporation co ltd llc plc holdings industries energy coal oil gas motors airlines company companies bank bancorp".split()
 )
-_KINDS = {"union": _UNION_WORDS, **{h: _COMPANY_WORDS for h in "company firm corporation business bank lender insurer airline employer".split()}}
+_AGENCY_WORDS = frozenset("agency department administration bureau office commission service authority".split())
+_KINDS = {
+    "union": _UNION_WORDS,
+    "agency": _AGENCY_WORDS,
+    **{h: _COMPANY_WORDS for h in "company firm corporation business bank lender insurer airline employer".split()},
+}
 # A union's name nearly always says it is one; a company's often does not ("Wells Fargo").
 _NAMED_KINDS = frozenset({"union"})
 
@@ -104,9 +110,10 @@ def kind_words(word: str) -> frozenset[str]:
 
 def may_be(entity: Entity, word: str) -> bool:
     """Whether a body may be what the description head ``word`` says: not "Patriot Coal" for
-    "the union", whose name would say union, workers or the like."""
+    "the union", whose name would say union, workers or the like, nor "the Harbor Department"
+    for "the company"; a head of no particular kind ("the group") may be any body."""
     words = set(name_words(entity.name))
-    if words & kind_words(word):
+    if word not in _KINDS or words & kind_words(word):
         return True
     if word in _NAMED_KINDS:
         return False
