@@ -2,8 +2,12 @@
 
 Each quote looks for its cue: one whose complement runs into it, one with no complement of
 its own right after it (even in the next sentence: `"…". Pashinyan said`), or right before
-it (`Macron said: "…"`). A quote with none continues the previous speaker's quote in the same
-or the preceding paragraph. Cues that found no quote report indirect or nominal speech.
+it (`Macron said: "…"`, or a lead-in ending its line with a colon). A quote with none is
+signed ("“…” ― Name", ``layout.py``) or continues the previous speaker's quote in the same
+or the preceding paragraph. Cues that found no quote report indirect or nominal speech; one
+with no complement reports the next line after a colon, or the clause it interrupts ("Acts of
+protest, Mr. Obama said, are …"). Speaker labels opening a line ("PENCE: …") and nouns of
+saying with a that-clause ("Lark's claim that …", ``claim_nouns.py``) add their claims.
 Cues inside another claim form chains: the inner speaker comes "via" the outer one.
 """
 

@@ -234,12 +234,12 @@ def _plainly_said(draft: Draft) -> bool:
     return draft.kind == "indirect" and draft.cue is not None and draft.cue.verb.lemma_ in SAYING_VERBS
 
 
-def _with_source(tagged: Draft, rules: list[Draft]) -> Draft:
-    """A tagged claim with no source takes the source the rules read for the same claim."""
-    if tagged.speaker_span is not None:
-        return tagged
-    rule = next((r for r in rules if r.speaker_span is not None and _overlap(r.content, tagged.content)), None)
-    return tagged if rule is None else replace(tagged, speaker_span=rule.speaker_span, speaker_token=rule.speaker_token)
+def _with_source(draft: Draft, others: list[Draft]) -> Draft:
+    """A claim with no source takes the source the other reading (tagger or rules) gives the same claim."""
+    if draft.speaker_span is not None:
+        return draft
+    other = next((o for o in others if o.speaker_span is not None and _overlap(o.content, draft.content)), None)
+    return draft if other is None else replace(draft, speaker_span=other.speaker_span, speaker_token=other.speaker_token)
 
 
 def merge(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
