@@ -20,6 +20,7 @@ from sayso.link.grouping import best_match
 from sayso.link.verdicts import judge
 from sayso.model import Article, Proposition
 from sayso.store import Store
+from sayso.store.link_state import _latest_members
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "sayso" / "schema" / "propositions.schema.json").read_text())
 
@@ -215,6 +216,10 @@ def test_the_latest_members_of_each_proposition_are_read_newest_first(store: Sto
         members = {p: [replace(facts(f"{p}-c{j:02}", 1), article=ids[j * 7 % 3], published=dates[j * 7 % 3]) for j in range(n)] for p, n in sizes.items()}
         state.save_all([(p, "label", "unverified", "why", None, [member_row(c) for c in its]) for p, its in members.items()])
         read = state.compared_members(list(sizes), limit=25)
+        # However many candidates a claim has, the query has one shape, compiled once per process.
+        shapes = _latest_members.cache_info().currsize
+        assert set(state.compared_members(["p-big", "p-001", "p-002"], limit=25)) == {"p-big", "p-001", "p-002"}
+        assert _latest_members.cache_info().currsize == shapes
     for proposition, its in members.items():
         newest = sorted(its, key=lambda c: c.claim)
         newest.sort(key=lambda c: c.published or "", reverse=True)

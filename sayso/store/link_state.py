@@ -45,6 +45,11 @@ def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[list[Any]]:
         yield list(items[start : start + size])
 
 
+# Propositions read per UNION: one shape, compiled once per process, whatever the number of
+# candidates (compiling a UNION of a new size cost more than an article's whole linking).
+_UNION_PARTS = 16
+
+
 @functools.cache
 def _latest_members(parts: int, limit: int, columns: tuple[Any, ...]) -> Any:
     """The latest ``limit`` members of each of ``parts`` propositions (bound as ``p0``, ``p1``, …),
@@ -290,14 +295,16 @@ class LinkState:
         """Rows of ``columns`` for the members of the propositions, each proposition's newest first."""
         rows: list[Row[Any]] = []
         newest_first = (MemberRow.published.desc(), MemberRow.claim_id)
-        for wanted in _chunks(sorted(set(propositions)), 100):  # SQLite takes up to 500 parts in one UNION
+        for wanted in _chunks(sorted(set(propositions)), _UNION_PARTS):
             if limit is None:
                 query = select(*columns).join(LinkedArticleRow, LinkedArticleRow.article_id == MemberRow.article_id)
                 query = query.where(MemberRow.proposition_id.in_(wanted)).order_by(MemberRow.proposition_id, *newest_first)
                 rows += self.session.execute(query).all()
             else:
-                query = _latest_members(len(wanted), limit, tuple(columns))
-                rows += self.session.execute(query, {f"p{i}": p for i, p in enumerate(wanted)}).all()
+                # Always the same shape: the unused parts ask for a proposition id no row has.
+                padded = [*wanted, *[""] * (_UNION_PARTS - len(wanted))]
+                query = _latest_members(_UNION_PARTS, limit, tuple(columns))
+                rows += self.session.execute(query, {f"p{i}": p for i, p in enumerate(padded)}).all()
         return rows
 
     def has_member(self, claim_id: str) -> bool:
