@@ -24,7 +24,7 @@ from .cues import Cue, find_cues
 from .layout import LaidOut, is_lead_in, lead_in, signature, speaker_labels
 from .lexicon import FIRST_PERSON
 from .quotes import Quote, find_quotes, inner_quotes
-from .spans import char_span, doc_text, noun_phrase, token_range_span
+from .spans import char_span, doc_text, noun_phrase, token_range_span, within
 
 _SEPARATORS = re.compile(r"[\s,.;:!?\"'“”‘’—-]*")
 _RELAYING = frozenset({"cite", "quote", "report", "carry"})
@@ -52,10 +52,6 @@ def _only_separators(text: str) -> bool:
 
 def _overlaps(a: Span, start: int, end: int) -> bool:
     return a.start < end and start < a.end
-
-
-def _within(inner: Span, outer: Span) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _cue_extent(cue: Cue) -> tuple[int, int]:
@@ -289,7 +285,7 @@ def draft_attributions(doc: Doc) -> list[Draft]:
     drafts.extend(_according_to(doc))
     # A labelled line is its speaker's even when the parse finds a claim inside it ("I want to ask
     # you, will …"): that one is nested in it.
-    drafts.extend(d for d in map(_laid_out, speaker_labels(doc)) if not any(_within(d.content, o.content) for o in drafts))
+    drafts.extend(d for d in map(_laid_out, speaker_labels(doc)) if not any(within(d.content, o.content) for o in drafts))
     drafts.extend(d for d in map(_from_noun, claim_nouns(doc)) if not any(_overlaps(o.content, d.content.start, d.content.end) for o in drafts))
     drafts = _quotes_within_quotes(doc, drafts, cues, quotes)
     drafts.sort(key=lambda d: (d.content.start, d.cue_span.start if d.cue_span else -1))

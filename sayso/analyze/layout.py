@@ -40,6 +40,7 @@ _PAGE_LABELS = frozenset(
 _SOURCE_NOUNS = frozenset({"poll", "polls", "survey", "study", "report", "audit", "officials", "police", "sources", "experts", "witnesses"})
 _NOT_SPEAKERS = frozenset({"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "FAC"})
 _MIN_CONTENT_WORDS = 3
+_LEAD_IN = r"[ \t]*:[ \t]*\n\s*"  # a colon ending the line, then the line break(s)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def signature(doc: Doc, quote: Quote) -> LaidOut | None:
 
 def lead_in(text: str, end: int) -> Span | None:
     """The line after a cue that ends its own line with a colon ("Limbaugh added:"), if any."""
-    after = re.match(r"[ \t]*:[ \t]*\n\s*(?P<line>\S[^\n]*)", text[end:])
+    after = re.match(_LEAD_IN + r"(?P<line>\S[^\n]*)", text[end:])
     if after is None:
         return None
     start = end + after.start("line")
@@ -112,4 +113,4 @@ def lead_in(text: str, end: int) -> Span | None:
 
 def is_lead_in(gap: str) -> bool:
     """Whether the text between a cue and what follows is a colon and a line break."""
-    return re.fullmatch(r"[ \t]*:[ \t]*\n\s*", gap) is not None
+    return re.fullmatch(_LEAD_IN, gap) is not None

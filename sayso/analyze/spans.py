@@ -38,6 +38,16 @@ def char_span(text: str, start: int, end: int, strip_final_period: bool = False)
     return Span(text[start:end], start, end)
 
 
+def within(inner: Span, outer: Span) -> bool:
+    """Whether ``inner`` lies wholly in ``outer`` (or is the same span)."""
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def nested_in(inner: Span, outer: Span) -> bool:
+    """Whether ``inner`` lies in ``outer`` and is not the same span: a claim reported inside another."""
+    return within(inner, outer) and (inner.start, inner.end) != (outer.start, outer.end)
+
+
 def token_range_span(doc: Doc, tokens: Iterable[Token], **kwargs: bool) -> Span | None:
     tokens = list(tokens)
     if not tokens:

@@ -24,7 +24,7 @@ from .cues import Cue, doer
 from .features import quote_positions, token_features
 from .lexicon import SAYING_VERBS
 from .quotes import find_quotes
-from .spans import doc_text, noun_phrase, token_range_span
+from .spans import doc_text, nested_in, noun_phrase, token_range_span
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "attribution-tagger.crfsuite"
 
@@ -211,10 +211,6 @@ def _overlap(a: Span | None, b: Span | None) -> bool:
 _PREFERRED_KINDS = frozenset({"direct", "according_to", "mixed"})
 
 
-def _inside(inner: Span, outer: Span) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end and (inner.start, inner.end) != (outer.start, outer.end)
-
-
 def _preferred(draft: Draft) -> bool:
     if draft.laid_out or draft.kind in _PREFERRED_KINDS or (draft.cue is not None and draft.cue.reporter is not None):
         return True
@@ -256,7 +252,7 @@ def merge(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
       confirmed …" inside Macron's quote) are added: PolNeAR cannot annotate them (one label
       per token), so its scorer sets them aside (docs/evaluation.md).
     """
-    preferred = [r for r in rules if _preferred(r) and not any(_inside(r.content, o.content) for o in rules if o is not r and _preferred(o))]
+    preferred = [r for r in rules if _preferred(r) and not any(nested_in(r.content, o.content) for o in rules if o is not r and _preferred(o))]
     preferred = [_with_source(r, tagged) for r in preferred]
     kept = preferred + [
         _with_source(t, rules)
@@ -265,5 +261,5 @@ def merge(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
         if not any(_overlap(r.content, t.content) or _overlap(r.speaker_span, t.content) for r in preferred)
     ]
     kept += [r for r in rules if (_spoke_of(r) or _plainly_said(r)) and not any(_overlap(r.content, k.content) or _overlap(r.cue_span, k.cue_span) for k in kept)]
-    nested = [r for r in rules if r not in kept and r.reporters and any(_inside(r.content, k.content) for k in kept)]
+    nested = [r for r in rules if r not in kept and r.reporters and any(nested_in(r.content, k.content) for k in kept)]
     return sorted(kept + nested, key=lambda d: (d.content.start, d.cue_span.start if d.cue_span else -1))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..analyze.spans import nested_in
 from ..model import Attribution, Span
 
 ROLES = ("source", "cue", "content")
@@ -62,7 +63,4 @@ def univocal(attributions: list[Attribution]) -> list[Attribution]:
     it would count a correct reading as a false positive, so every system's nested claims are
     set aside before scoring.
     """
-    def inside(inner: Span, outer: Span) -> bool:
-        return outer.start <= inner.start and inner.end <= outer.end and (inner.start, inner.end) != (outer.start, outer.end)
-
-    return [a for a in attributions if not any(inside(a.content, b.content) for b in attributions if b is not a)]
+    return [a for a in attributions if not any(nested_in(a.content, b.content) for b in attributions if b is not a)]
