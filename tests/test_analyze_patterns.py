@@ -175,3 +175,20 @@ def test_whoever_seems_is_the_source_only_when_seeming_to_think() -> None:
     assert doer(plan[3]) is None  # the plan is what seems, nobody says so
     moss = nlp("Ada Moss seemed to think the plan was phony.")
     assert doer(moss[2]) is not None and doer(moss[2]).text == "Moss"
+
+
+def test_a_gerund_after_a_preposition_is_done_by_the_subject_of_the_verb_it_hangs_from() -> None:
+    from sayso.analyze.cues import doer
+    from sayso.analyze.language import load_pipeline
+
+    doc = load_pipeline()("Dara Quell won the council over by telling members that the levy would fall.")
+    telling = next(t for t in doc if t.text == "telling")
+    assert doer(telling) is not None and doer(telling).text == "Quell"
+
+
+def test_who_says_is_whoever_the_relative_clause_hangs_from() -> None:
+    result = sayso.analyze("The mayor met Tomas Reyl, who said the ferry budget was short by $4 million.")
+    claim = find(result, "the ferry budget was short by $4 million")
+    # The source is the word that says it, as PolNeAR marks it; the name is the one it stands for.
+    assert claim.speaker.text == "who"
+    assert (claim.speaker.name, claim.speaker.type) == ("Tomas Reyl", "person")

@@ -137,3 +137,16 @@ def test_a_kept_rule_reading_with_no_source_takes_the_taggers() -> None:
     tagged = Draft(kind="direct", content=quote, cue_span=rule.cue_span, speaker_token=office.root, speaker_span=Span(office.text, 33, 47))
     (kept,) = merge([rule], [tagged])
     assert kept.kind == "direct" and kept.speaker_span == tagged.speaker_span
+
+
+def test_a_passive_cue_with_no_agent_takes_no_nearby_source() -> None:
+    from sayso.analyze.attributions import draft_attributions
+    from sayso.analyze.language import load_pipeline
+    from sayso.analyze.tagger import assemble
+
+    doc = load_pipeline()("Council members seem tired, and the ferry vote is expected to come before Friday.")
+    roles = {"Council": "SOURCE", "members": "SOURCE", "is": "CUE", "expected": "CUE",
+             "to": "CONTENT", "come": "CONTENT", "before": "CONTENT", "Friday": "CONTENT"}
+    (draft,) = assemble(doc, _labelled(doc, roles), draft_attributions(doc))
+    assert draft.cue_span is not None and draft.cue_span.text == "is expected"
+    assert draft.speaker_span is None  # nobody named expects it: not the members two clauses away

@@ -20,7 +20,6 @@ from .lexicon import (
     NOMINAL_PREPOSITIONS,
     QUOTING_VERBS,
     REPORT_NOUNS,
-    RELATIVE_PRONOUNS,
     RETRACTABLE,
     SPEECH_VERBS,
 )
@@ -147,9 +146,7 @@ def _read_cue(verb: Token) -> Cue:
                 cue.nominal = True
     else:
         subject = _child(verb, "nsubj")
-        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            subject = verb.head
-        cue.speaker = subject
+        cue.speaker = subject  # "who" in "Reyl, who said …": the resolver finds whom it stands for
         told = _child(verb, "dobj", "dative") if lemma == "tell" else None
         if told is not None and told.pos_ == "PROPN" and is_outlet_name(" ".join(t.text for t in told.subtree)):
             cue.reporter = told  # "Varga told the Valley Courier that …": the paper relays her
@@ -235,20 +232,26 @@ def _object_content(dobj: Token) -> Span | None:
 def doer(verb: Token) -> Token | None:
     """Who the parse says does ``verb``, for a cue the lexicon does not know ("blasted",
     "criticized"): a passive's agent, the verb's own subject, or — for a verb conjoined to
-    another, a participle or a controlled infinitive — the subject of the verb it hangs from;
+    another, a participle, a gerund after a preposition ("by telling them") or a controlled
+    infinitive — the subject of the verb it hangs from;
     for a participle modifying a noun ("doctors calling for his dismissal"), that noun."""
     agent = _child(verb, "agent")
     if agent is not None and _child(agent, "pobj") is not None:
         return _child(agent, "pobj")
+    if _child(verb, "auxpass", "nsubjpass") is not None:
+        return None  # "the vote is expected to come": a passive naming no agent names no doer
     if verb.lemma_.lower() in ("seem", "appear") and not any(c.dep_ == "xcomp" and _is_cue_verb(c) for c in verb.children):
         return None  # "The plan seems to fail": the subject is what seems ("she seemed to think": hers)
     subject = _child(verb, "nsubj")
     if subject is not None:
-        return verb.head if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else subject
+        return subject
     head = verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return head
-    shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep"
+    if gerund:
+        head = head.head  # "He pitched himself … by telling them that …": whoever pitched
+    shares = gerund or verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     if shares and head is not verb and head.pos_ in ("VERB", "AUX"):
         return _child(head, "nsubj", "nsubjpass") or (doer(head) if head.dep_ in ("conj", "xcomp") else None)
     return None
@@ -274,8 +277,8 @@ def find_cues(doc: Doc) -> list[Cue]:
         cues[token.i] = cue
         taken.update(t.i for t in cue.words)
     for cue in cues.values():
-        if cue.speaker is not None:
-            continue
+        if cue.speaker is not None or _child(cue.verb, "auxpass") is not None:
+            continue  # a passive with no agent names nobody: "… and the vote is expected to come"
         head = cue.verb.head
         if cue.verb.dep_ in ("conj", "advcl", "xcomp") and head.i in cues:
             cue.inherits_from = cues[head.i]

@@ -38,6 +38,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     ROLE_HEADS,
     THING_PRONOUNS,
     VAGUE_HEADS,
@@ -59,7 +60,7 @@ from .pronouns import person_for_pronoun, plural_fit, thing_fit
 from .role_descriptions import describes_person, person_by_description
 from .salience import Candidate, Fit, Salience, is_speaker_token
 from .speaker_types import noun_type, relays, speaker_for
-from .spans import doc_text, tokens_in
+from .spans import doc_text, noun_phrase, tokens_in
 from .titles import PERSON_NOUNS, head_word, is_party_word
 
 # What someone says or writes: "His promises", "Trump's statement" stand for the possessor.
@@ -164,11 +165,21 @@ class SpeakerResolver:
             if chosen is None and token.i not in self._pronouns:
                 chosen = person_for_pronoun(self.doc, self._salience, self._introductions, token)
             return self._speaker(span, chosen.entity if chosen else None, "person")
+        if len(tokens) == 1 and word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self._relative(span, token.head.head)
         if len(tokens) == 1 and word in THING_PRONOUNS:
             return self._antecedent(span, token, thing_fit(self.doc), "unknown")
         if len(tokens) == 1 and word in PLURAL_PRONOUNS:
             return self._antecedent(span, token, plural_fit(self.doc), "vague")
         return self._phrase(span, tokens, token)
+
+    def _relative(self, span: Span, noun: Token) -> Speaker:
+        """"who" in "Tomas Reyl, who said …" is whoever the phrase it hangs from names."""
+        phrase = noun_phrase(noun)
+        found = self.resolve(noun, phrase) if phrase is not None else None
+        if found is None:
+            return Speaker(span.text, span.start, span.end, None, "unknown")
+        return Speaker(span.text, span.start, span.end, found.name, found.type)
 
     def _antecedent(self, span: Span, token: Token, accept: Fit, otherwise: SpeakerType) -> Speaker:
         """The most salient antecedent ``accept`` lets through: an entity's name, or an unnamed phrase's type."""
