@@ -192,3 +192,12 @@ def test_who_says_is_whoever_the_relative_clause_hangs_from() -> None:
     # The source is the word that says it, as PolNeAR marks it; the name is the one it stands for.
     assert claim.speaker.text == "who"
     assert (claim.speaker.name, claim.speaker.type) == ("Tomas Reyl", "person")
+
+
+def test_whoever_is_asked_is_not_the_one_asking() -> None:
+    text = "Asked about the ferry fares, Mayor Ivo Lark said the council would vote in May."
+    for extractor in ("rules", "hybrid"):
+        result = sayso.analyze(text, extractor=extractor)
+        asked = find(result, "the ferry fares")
+        assert asked.cue.text == "Asked about" and asked.speaker is None  # the asker goes unnamed
+        assert find(result, "the council would vote in May").speaker.name == "Ivo Lark"

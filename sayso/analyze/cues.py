@@ -229,6 +229,11 @@ def _object_content(dobj: Token) -> Span | None:
     return token_range_span(doc, tokens)
 
 
+def passive(verb: Token) -> bool:
+    """A passive verb, also a bare participle: "is expected to", "Asked about the bomb, …"."""
+    return _child(verb, "auxpass", "nsubjpass") is not None or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))
+
+
 def doer(verb: Token) -> Token | None:
     """Who the parse says does ``verb``, for a cue the lexicon does not know ("blasted",
     "criticized"): a passive's agent, the verb's own subject, or — for a verb conjoined to
@@ -238,7 +243,7 @@ def doer(verb: Token) -> Token | None:
     agent = _child(verb, "agent")
     if agent is not None and _child(agent, "pobj") is not None:
         return _child(agent, "pobj")
-    if _child(verb, "auxpass", "nsubjpass") is not None:
+    if passive(verb):
         return None  # "the vote is expected to come": a passive naming no agent names no doer
     if verb.lemma_.lower() in ("seem", "appear") and not any(c.dep_ == "xcomp" and _is_cue_verb(c) for c in verb.children):
         return None  # "The plan seems to fail": the subject is what seems ("she seemed to think": hers)
@@ -277,8 +282,8 @@ def find_cues(doc: Doc) -> list[Cue]:
         cues[token.i] = cue
         taken.update(t.i for t in cue.words)
     for cue in cues.values():
-        if cue.speaker is not None or _child(cue.verb, "auxpass") is not None:
-            continue  # a passive with no agent names nobody: "… and the vote is expected to come"
+        if cue.speaker is not None or (passive(cue.verb) and _child(cue.verb, "agent") is None):
+            continue  # a passive with no agent names nobody: "Asked about it, Lark said …"
         head = cue.verb.head
         if cue.verb.dep_ in ("conj", "advcl", "xcomp") and head.i in cues:
             cue.inherits_from = cues[head.i]

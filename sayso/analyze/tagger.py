@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from ..errors import SaysoError
 from ..model import Span
 from .attributions import Draft, link_chains, reporters_of
-from .cues import Cue, doer
+from .cues import Cue, doer, passive
 from .features import quote_positions, token_features
 from .lexicon import SAYING_VERBS
 from .quotes import find_quotes
@@ -130,9 +130,10 @@ def _governing(doc: Doc, chunk: Chunk, candidates: list[Chunk]) -> Chunk | None:
 
 
 def _agentless(doc: Doc, cue: Chunk) -> bool:
-    """"Obama's veto is expected to come": a passive cue naming no agent says nobody's name."""
+    """"Obama's veto is expected to come", "Asked about the bomb, …": a passive cue naming no
+    agent says nobody's name."""
     root = doc[cue.start : cue.end].root
-    return any(c.dep_ == "auxpass" for c in root.children) and not any(c.dep_ == "agent" for c in root.children)
+    return passive(root) and not any(c.dep_ == "agent" for c in root.children)
 
 
 def _kind(doc: Doc, content: Span, cue_text: str) -> str:
