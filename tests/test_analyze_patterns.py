@@ -201,3 +201,15 @@ def test_whoever_is_asked_is_not_the_one_asking() -> None:
         asked = find(result, "the ferry fares")
         assert asked.cue.text == "Asked about" and asked.speaker is None  # the asker goes unnamed
         assert find(result, "the council would vote in May").speaker.name == "Ivo Lark"
+
+
+def test_a_ruling_is_a_claim_only_with_a_tensed_clause() -> None:
+    text = (
+        "The appeals court ruled that the ferry levy was unlawful. "
+        "A lower court had ruled the levy fair. "
+        "The Harbor Board ruled the island for a decade."
+    )
+    result = sayso.analyze(text, extractor="rules")
+    ruling = find(result, "that the ferry levy was unlawful")
+    assert (ruling.speaker.text, ruling.cue.text) == ("The appeals court", "ruled")
+    assert [a.content.text for a in result.attributions] == ["that the ferry levy was unlawful"]

@@ -150,3 +150,21 @@ def test_a_passive_cue_with_no_agent_takes_no_nearby_source() -> None:
     (draft,) = assemble(doc, _labelled(doc, roles), draft_attributions(doc))
     assert draft.cue_span is not None and draft.cue_span.text == "is expected"
     assert draft.speaker_span is None  # nobody named expects it: not the members two clauses away
+
+
+def test_a_cue_of_punctuation_alone_leaves_the_content_to_the_nearest_cue_with_words() -> None:
+    from sayso.analyze.attributions import draft_attributions
+    from sayso.analyze.language import load_pipeline
+    from sayso.analyze.tagger import assemble
+
+    doc = load_pipeline()("Said Ellis: “I don’t get the sense she cares about the ferry.”")
+    roles = {"Said": "CUE", "Ellis": "SOURCE", ":": "CUE"}
+    labels = _labelled(doc, roles)
+    quote = [t.i for t in doc if t.i > 2]
+    labels[quote[0]] = "B-CONTENT"
+    for i in quote[1:]:
+        labels[i] = "I-CONTENT"
+    (draft,) = assemble(doc, labels, draft_attributions(doc))
+    assert draft.cue_span is not None and draft.cue_span.text == "Said"
+    assert draft.speaker_span is not None and draft.speaker_span.text == "Ellis"
+    assert draft.content.text == "“I don’t get the sense she cares about the ferry.”"

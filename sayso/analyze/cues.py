@@ -29,6 +29,9 @@ from .spans import char_span, doc_text, token_range_span
 # Verbs too common in other senses to count without a complement or quote to attach.
 _NEEDS_PARTICLE = {"call": {"upon", "on", "for"}}
 _NEEDS_COMPLEMENT = frozenset({"speak", "talk", "write", "post", "charge", "call", "agree", "add"})
+# Verbs that report a claim only through a tensed clause: "the court ruled (that) the levy was
+# unlawful" — not "had ruled the levy fair".
+_NEEDS_TENSED_CLAUSE = frozenset({"rule"})
 _NEGATIVE_VERBS = frozenset({"deny", "reject", "dismiss", "rebut"})
 _FOCUS_ADVERBS = frozenset({"yet", "even", "only", "just", "still", "also"})
 # "X reported, citing Y, that …" / "X, quoting Y, said …": the participle names the source X relays.
@@ -92,7 +95,15 @@ def _is_cue_verb(token: Token) -> bool:
     needed = _NEEDS_PARTICLE.get(token.lemma_.lower())
     if needed and not any(c.lower_ in needed for c in token.children if c.dep_ in ("prt", "prep")):
         return _child(token, "ccomp") is not None
+    if token.lemma_.lower() in _NEEDS_TENSED_CLAUSE:
+        clause = _child(token, "ccomp")
+        return clause is not None and _tensed(clause)
     return True
+
+
+def _tensed(verb: Token) -> bool:
+    """A clause with a tense of its own: a finite verb or a modal or auxiliary before it."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children)
 
 
 def _clause_content(verb: Token, clause: Token, skip: frozenset[int] = frozenset()) -> Span | None:

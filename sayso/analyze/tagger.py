@@ -165,7 +165,9 @@ def assemble(doc: Doc, labels: list[str], drafts: list[Draft]) -> list[Draft]:
     for number, para in enumerate(paragraphs(doc)):
         for i in range(para.start, para.end):
             paragraph_of[i] = number
-    cues = [c for c in found if c.role == "CUE"]
+    # A cue of punctuation alone (the colon of "Said Ellis: “…”") has no span of words: the
+    # content goes to the nearest cue that has one.
+    cues = [c for c in found if c.role == "CUE" and token_range_span(doc, doc[c.start : c.end]) is not None]
     sources = [c for c in found if c.role == "SOURCE"]
     result: list[Draft] = []
     first_of: dict[Chunk, Draft] = {}  # a cue's first content: the others carry it on
