@@ -203,13 +203,17 @@ def test_whoever_is_asked_is_not_the_one_asking() -> None:
         assert find(result, "the council would vote in May").speaker.name == "Ivo Lark"
 
 
-def test_a_ruling_is_a_claim_only_with_a_tensed_clause() -> None:
+def test_a_finding_or_a_ruling_is_a_claim_only_with_a_tensed_clause() -> None:
     text = (
-        "The appeals court ruled that the ferry levy was unlawful. "
+        "The Harbor Audit Office found that the ferry lost $2 million last year. "
+        "The appeals court ruled the ferry levy was unlawful. "
         "A lower court had ruled the levy fair. "
-        "The Harbor Board ruled the island for a decade."
+        "Police found the van abandoned near the pier. "
+        "Voters found themselves waiting for hours."
     )
     result = sayso.analyze(text, extractor="rules")
-    ruling = find(result, "that the ferry levy was unlawful")
+    found = find(result, "that the ferry lost $2 million last year")
+    assert (found.speaker.text, found.cue.text) == ("The Harbor Audit Office", "found")
+    ruling = find(result, "the ferry levy was unlawful")
     assert (ruling.speaker.text, ruling.cue.text) == ("The appeals court", "ruled")
-    assert [a.content.text for a in result.attributions] == ["that the ferry levy was unlawful"]
+    assert len(result.attributions) == 2

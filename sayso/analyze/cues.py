@@ -29,9 +29,11 @@ from .spans import char_span, doc_text, token_range_span
 # Verbs too common in other senses to count without a complement or quote to attach.
 _NEEDS_PARTICLE = {"call": {"upon", "on", "for"}}
 _NEEDS_COMPLEMENT = frozenset({"speak", "talk", "write", "post", "charge", "call", "agree", "add"})
-# Verbs that report a claim only through a tensed clause: "the court ruled (that) the levy was
-# unlawful" — not "had ruled the levy fair".
-_NEEDS_TENSED_CLAUSE = frozenset({"rule"})
+# Verbs that report a claim only through a tensed clause: "the audit found that the ferry lost
+# money", "the court ruled the levy was unlawful" — not "police found the van abandoned" nor
+# "had ruled the levy fair". A finding inside what someone says ("saying a recount found that
+# …") is part of their claim, not a second one.
+_NEEDS_TENSED_CLAUSE = frozenset({"rule", "find"})
 _NEGATIVE_VERBS = frozenset({"deny", "reject", "dismiss", "rebut"})
 _FOCUS_ADVERBS = frozenset({"yet", "even", "only", "just", "still", "also"})
 # "X reported, citing Y, that …" / "X, quoting Y, said …": the participle names the source X relays.
@@ -97,7 +99,8 @@ def _is_cue_verb(token: Token) -> bool:
         return _child(token, "ccomp") is not None
     if token.lemma_.lower() in _NEEDS_TENSED_CLAUSE:
         clause = _child(token, "ccomp")
-        return clause is not None and _tensed(clause)
+        reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_VERBS
+        return clause is not None and _tensed(clause) and not reported
     return True
 
 

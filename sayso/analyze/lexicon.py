@@ -13,7 +13,7 @@ SPEECH_VERBS = frozenset(
     signal indicate hint boast brag lament acknowledge propose recommend advise remark reiterate
     repeat affirm reaffirm assure inform notify predict blast slam criticize criticise praise
     dismiss reject counter retort rebut scoff joke quip whisper shout yell cry exclaim
-    verify retract recant revise withdraw rule
+    verify retract recant revise withdraw rule find
     """.split()
 )
 
