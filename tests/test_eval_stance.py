@@ -18,6 +18,7 @@ from sayso.evaluate.assertions import (
     predicted_label,
     score_assertions,
 )
+from sayso.evaluate.claim_details import held_out_batches
 from sayso.evaluate.polnear import load_split
 from sayso.evaluate.speech_acts import (
     SPEECH_ACTS,
@@ -117,6 +118,17 @@ def test_sentence_predictions_by_overlap() -> None:
     assert result.overall.detections["unattributed"].recall == pytest.approx(2 / 3)
 
 
+def test_each_held_out_batch_of_sentences_is_reported_apart() -> None:
+    analysis = Analysis(Article(text=" " * 100), unattributed=[Assertion(Span("n", 0, 40))])
+    items = [
+        SentenceItem("d", 0, 40, "", "news", stratum="heldout"),
+        SentenceItem("d", 50, 90, "", "news", stratum="heldout_2"),
+        SentenceItem("d", 0, 40, "", "news", stratum="random"),
+    ]
+    batches = held_out_batches(score_assertions(items, {"d": analysis}))
+    assert [(name, scores.detections["news"].recall) for name, scores in batches] == [(", held out", 1.0), (", held out 2", 0.0)]
+
+
 @pytest.fixture(scope="module")
 def evaluations():  # type: ignore[no-untyped-def]
     speech, sentences = load_speech_act_gold(), load_assertion_gold()
@@ -142,4 +154,4 @@ def test_tables_and_json(evaluations) -> None:  # type: ignore[no-untyped-def]
     out = console.export_text()
     assert "no_comment" in out and "background" in out and "unannotated" in out
     assert set(speech.to_dict()["classes"]) == set(SPEECH_ACTS)
-    assert set(sentences.to_dict()["by_stratum"]) == {"random", "unannotated", "heldout"}
+    assert set(sentences.to_dict()["by_stratum"]) == {"random", "unannotated", "heldout", "heldout_2"}

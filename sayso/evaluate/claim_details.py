@@ -14,7 +14,7 @@ from typing import Any
 
 from rich.table import Table
 
-from .assertions import AssertionEvaluation, evaluate_assertions, load_assertion_gold
+from .assertions import AssertionEvaluation, AssertionScores, evaluate_assertions, load_assertion_gold
 from .normalisation import NormalisationEvaluation, evaluate_quantities, evaluate_times
 from .speakers import SpeakerEvaluation, evaluate_speakers
 from .speech_acts import SpeechActEvaluation, evaluate_speech_acts, gold_analyses, load_speech_act_gold
@@ -57,6 +57,15 @@ def evaluate_claim_details() -> ClaimDetails:
     )
 
 
+def held_out_batches(evaluation: AssertionEvaluation) -> list[tuple[str, AssertionScores]]:
+    """(", held out", …), (", held out 2", …): each batch labelled after the rules, reported apart."""
+    return [
+        (", " + stratum.replace(HELD_OUT, "held out").replace("_", " "), scores)
+        for stratum, scores in sorted(evaluation.by_stratum.items())
+        if stratum.startswith(HELD_OUT)
+    ]
+
+
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f} %"
 
@@ -84,10 +93,7 @@ def summary_table(details: ClaimDetails) -> Table:
     held = details.speech_acts_held_out
     if held is not None:
         table.add_row("speech acts, held out", f"{held.items} labelled after the rules were written ({held.matched} found)", f"accuracy {100 * held.accuracy:.1f} %")
-    sentences = [("", details.unattributed.overall)]
-    if HELD_OUT in details.unattributed.by_stratum:
-        sentences.append((", held out", details.unattributed.by_stratum[HELD_OUT]))
-    for suffix, scores in sentences:
+    for suffix, scores in [("", details.unattributed.overall), *held_out_batches(details.unattributed)]:
         for name in ("news", "background", "unattributed"):
             counts = scores.detections[name]
             table.add_row(
