@@ -163,6 +163,20 @@ def test_a_city_named_again_stays_the_city_after_a_team_named_after_it() -> None
     assert sorted([m.span.text for m in c.mentions] for c in clusters) == [["Charlotte", "Charlotte"], ["Charlotte Pirates"]]
 
 
+def test_a_full_name_read_as_an_organisation_joins_its_surname_used_for_a_person() -> None:
+    text = "Voters like Tavish Orrum came early. Orrum said the queue was long."
+    read = [("Tavish Orrum", "ORG"), ("Orrum", "PERSON")]  # a first name NER does not know
+    mentions = [Mention(Span(name, text.index(name), text.index(name) + len(name)), label, 0) for name, label in read]
+    clusters = cluster_mentions(mentions, text)
+    assert [[m.span.text for m in c.mentions] for c in clusters] == [["Tavish Orrum", "Orrum"]]
+    assert clusters[0].full_person == ["tavish", "orrum"]
+
+
+def test_a_person_described_by_where_they_come_from_is_not_the_place() -> None:
+    text = "Ottilie Brandt parked her bike by the square.\n\nThe 70-year-old Oregon native said she had come to spread a message."
+    assert resolved(text, "The 70-year-old Oregon native") == ("Ottilie Brandt", "person")
+
+
 # --- pronouns ----------------------------------------------------------------------------------
 
 

@@ -1,7 +1,8 @@
 """Grouping name mentions into entities: the mentions that refer to one person or body.
 
 - **People.** A surname ("Macron", "de Blasio", "O'Neill"), with or without Mr./Ms., joins the
-  full name it shortens, whatever label NER gave the short form: of two people sharing it, the
+  full name it shortens, whatever label NER gave the short form — and a full name NER read as an
+  organisation is a person's when its last word is used alone for a person ("Pike"): of two people sharing it, the
   one whose gender fits the title, not the one the article calls by first name ("Melania"),
   else the one introduced first. A first name alone joins the one person it starts — but a
   name the article already read as a place stays that place ("Charlotte" the city, also after
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..model import Span
 from .acronyms import acronym_owner, acronym_target
+from .entity_types import ORGANISATION_NAME_ENDINGS
 from .gender import honorific_gender, is_first_name, name_gender
 from .lexicon import GOVERNMENT_HEADS
 from .name_forms import FUNCTION_WORDS, HONORIFICS, name_key, name_words
@@ -34,6 +36,7 @@ def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
     """The mentions grouped, one cluster per entity, each owner found in the order above."""
     clusters: list[Cluster] = []
     by_form: dict[str, Cluster] = {}
+    mentions = _people_read_as_bodies(mentions)
     alone = _first_names_alone(mentions, text)
     for mention in mentions:
         key = name_key(mention.span.text)
@@ -60,6 +63,19 @@ def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
         owner.mentions.append(mention)
         by_form.setdefault(key, owner)
     return _merge_late(clusters, text)
+
+
+def _people_read_as_bodies(mentions: list[Mention]) -> list[Mention]:
+    """"Tyrone Pike" that NER read as an organisation is a person's name when the article also
+    calls a person "Pike": otherwise the surname could not join the full name it shortens."""
+    surnames = {w[0] for m in mentions if m.label == "PERSON" and len(w := name_words(m.span.text)) == 1}
+    return [
+        Mention(m.span, "PERSON", m.root_i)
+        if m.label == "ORG" and 2 <= len(w := name_words(m.span.text)) <= 3 and w[-1] in surnames
+        and w[-1] not in ORGANISATION_NAME_ENDINGS and w[0] not in FUNCTION_WORDS
+        else m
+        for m in mentions
+    ]
 
 
 def _surname_owner(words: list[str], clusters: list[Cluster], gender: str | None = None, by_first_name: frozenset[str] = frozenset()) -> Cluster | None:

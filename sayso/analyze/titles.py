@@ -23,6 +23,8 @@ PERSON_NOUNS = frozenset(
     entrepreneur consultant strategist pollster operative aide adviser advisor friend rival
     opponent challenger incumbent frontrunner front-runner contender hopeful newcomer tycoon
     magnate heir heiress founder owner chief justice judge lawyer attorney prosecutor
+    native supporter voter socialist volunteer protester organizer organiser retiree immigrant
+    lobbyist donor
     """.split()
 )
 # Abbreviated and equivalent titles, reduced to one word each.
