@@ -106,3 +106,15 @@ def test_a_now_word_inside_a_name_does_not_make_a_description_news() -> None:
     got = _by_text(sayso.analyze(article))
     assert got["Harbor Today is the English-language version of the Millbrook Ledger, a paper financed by the county trust."] is True
     assert got["The ferry today is the slowest in the region."] is False
+
+
+def test_a_date_word_inside_an_outlet_name_does_not_make_a_description_news() -> None:
+    text = "KV America is the American version of Valdoria Today, the satellite network financed by the Valdorian government."
+    assert _by_text(sayso.analyze(Article(text=text, published="2016-09-19")))[text] is True
+
+
+def test_what_a_law_or_ruling_would_do_is_background() -> None:
+    law, ferry = "The legislation would end the harbor board's monopoly on crossings.", "The ferry would be late again on Wednesday."
+    text = f"Ferry bill passes.\n\nThe Millbrook council passed the ferry bill on Tuesday. {law} {ferry}"
+    got = _by_text(sayso.analyze(Article(text=text, published="2020-10-20")))
+    assert (got[law], got[ferry]) == (True, False)

@@ -20,7 +20,10 @@ Each assertion is then read as **news** (what the article reports) or **backgrou
 - a habitual or generic statement: "prosecutors rarely pursue such cases", "Journalists who
   stray can wind up beaten";
 - history: a past-perfect main clause ("had been facing pressure"), or a past clause whose
-  only dates lie well before the publication date ("In 2012, she was arrested").
+  only dates lie well before the publication date ("In 2012, she was arrested");
+- what a law, ruling or proposal would do: "The legislation would end the immunity …".
+
+A date inside a name ("Russia Today") does not anchor a clause in the story.
 
 A clause about something this story is about (a pronoun or "this"/"that" subject: "That
 comment is a lie", "It is the biggest decline") stays news.
@@ -46,6 +49,10 @@ _STATIVE_VERBS = frozenset(
     represent include maintain operate own contain consist border lie serve cover employ house span
     comprise belong neighbour neighbor encompass host oversee govern administer
     """.split()
+)
+# What sets rules: what one of these "would" do describes it ("The bill would end …").
+_PROVISIONS = frozenset(
+    "law bill legislation measure ruling rule regulation proposal plan amendment treaty provision program programme policy".split()
 )
 _HABITUAL_ADVERBS = frozenset(
     "rarely seldom often usually typically generally always traditionally historically frequently normally customarily constantly routinely".split()
@@ -220,6 +227,20 @@ def _description(predicate: Token) -> bool:
     return lemma in _STATIVE_VERBS
 
 
+def _inside_a_name(doc: Doc, time: TimeExpression) -> bool:
+    """"Today" in "Russia Today" names an outlet; it does not date the clause."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    return span is not None and span[0].lower_ in _NOW_WORDS and _capitalised_inside(span[0])
+
+
+def _provision(predicate: Token) -> bool:
+    """What a law, ruling or proposal would do is a description of it: "The legislation would end
+    the immunity …", "A 5-5 ruling would leave the regulations in place"."""
+    subject = _subject(predicate)
+    modal = any(c.dep_ == "aux" and c.lower_ in ("would", "could") for c in predicate.children)
+    return modal and subject is not None and subject.lemma_.lower() in _PROVISIONS
+
+
 def _habitual(predicate: Token) -> bool:
     if any(c.lower_ in _HABITUAL_ADVERBS for c in predicate.children if c.dep_ == "advmod"):
         return True
@@ -265,7 +286,8 @@ def is_background(predicate: Token, times: list[TimeExpression], published: str 
         return True
     if _history(predicate, times, published):
         return True
-    recent = [a for a in (_days_before(t.value, published) for t in times) if a is not None and a <= HISTORY_DAYS]
+    dated = [t for t in times if not _inside_a_name(predicate.doc, t)]
+    recent = [a for a in (_days_before(t.value, published) for t in dated) if a is not None and a <= HISTORY_DAYS]
     if recent or _deictic(_subject(predicate)) or _quantified(_subject(predicate)):
         return False
-    return _present(predicate) and _description(predicate)
+    return (_present(predicate) and _description(predicate)) or _provision(predicate)
