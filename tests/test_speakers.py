@@ -51,6 +51,13 @@ def test_title_resolves_to_the_person_introduced_with_it() -> None:
     assert speaker_of(result, 'We will not build walls') == ("Ilse Karvonen", "person")
 
 
+def test_a_role_in_the_lead_is_the_person_the_headline_opens_with() -> None:
+    headline = "Lorna Vesely Goes After Piet Kramer As The New Villain."
+    lead = "BRELL ― If it worked against Hugo Lenz, it might just work against Piet Kramer. At least that is what the Vesely campaign hopes."
+    text = f"{headline}\n\n{lead}\nThe Democratic nominee attacked her opponent as a fraud during the first debate on Monday night."
+    assert resolved(text, "The Democratic nominee") == ("Lorna Vesely", "person")
+
+
 def test_the_spokesman_is_the_named_spokesman() -> None:
     result = analyse(
         "The ministry spokesman, Piet Oosterhuis, declined to comment on Tuesday. "

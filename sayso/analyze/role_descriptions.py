@@ -6,12 +6,15 @@ president" is not "president", a Republican title never a Democrat, and a person
 with another office is not the one described (unless the description says "former"). A
 description no title fits ("the New York businessman", "the 34-year-old mother of three") is
 the most salient person in view — one who spoke, or much talked about just before. In a
-headline or lead ("Judge blocks …") it may be the person the article introduces just after.
+headline or lead ("Judge blocks …") it may be the person the article introduces just after,
+else the person the headline is about ("The Democratic nominee" under "Lorna Vesely Goes After …").
 "his lawyer", "her spokesman" name someone else than the possessor: only a title match names
 them; but "his ex-wife", "her son" are a relative, another person with the possessor's surname.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -34,6 +37,7 @@ _KIN_NOUNS = frozenset(
     """.split()
 )
 _LEAD_SENTENCES = 3  # a description this early may name someone the article introduces just after
+_LEAD_LINES = 3  # a description in these first lines below the headline may be the headline's subject
 
 
 def describes_person(token: Token, introductions: Introductions) -> bool:
@@ -101,8 +105,21 @@ def person_by_description(
     if in_view:
         return in_view[0].entity
     if salience.sentence[head.i] <= _LEAD_SENTENCES:
-        return _introduced_after(head.doc, salience, introductions, head, head_title, fits)
-    return None
+        found = _introduced_after(head.doc, salience, introductions, head, head_title, fits)
+        if found is not None:
+            return found
+    return _headline_subject(head.doc, introductions, head, fits)
+
+
+def _headline_subject(doc: Doc, introductions: Introductions, head: Token, fits: Fit) -> Entity | None:
+    """The lead's "The Democratic nominee attacked …" under "Lorna Vesely Goes After …": the
+    person whose name opens the headline, for a description in the first lines below it."""
+    lines = [m.end() for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text)]
+    if not lines or head.idx < lines[0] or head.idx > lines[min(_LEAD_LINES, len(lines) - 1)]:
+        return None
+    opening = next((t.idx for t in doc if not t.is_space and not t.is_punct), None)
+    found = next((e for e, mention in introductions.mention_at.values() if mention.start == opening), None)
+    return found if found is not None and found.type == "person" and fits(found) else None
 
 
 def _introduced_after(doc: Doc, salience: Salience, introductions: Introductions, head: Token, head_title: str, fits: Fit) -> Entity | None:
