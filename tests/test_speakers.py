@@ -201,6 +201,14 @@ def test_she_is_the_woman_of_the_two() -> None:
     assert speaker_of(result, "the talks had been useful") == ("Greta Holm", "person")
 
 
+def test_a_first_name_given_to_women_and_men_fits_she() -> None:
+    text = (
+        "Greta Holm, the mayor, opened the fair on Sunday.\n\n"
+        'Former governor Jan Ostrova, a longtime ally of the council, spoke on Monday. "It will resonate with every family," she said.'
+    )
+    assert resolved(text, "she") == ("Jan Ostrova", "person")
+
+
 def test_a_name_in_what_he_says_is_someone_else() -> None:
     result = analyse(
         "Oskar Lind, the union leader, spoke after the vote. He said Mara Vogt, the factory owner, had refused to meet."

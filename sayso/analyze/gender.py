@@ -20,10 +20,10 @@ _MALE_NAMES = frozenset(
     """
     aaron abdul abraham adam adrian ahmed al alan albert alberto alec alex alexander alexei alfred ali
     andrzej anton antoine boris carlo dieter emilio enzo fabio francois franz friedrich giorgio
-    giovanni giuseppe gunther hans heinrich helmut hugo jacques jan jens jurgen klaus lars lorenzo
+    giovanni giuseppe gunther hans heinrich helmut hugo jacques jens jurgen klaus lars lorenzo
     luca luigi manuel marcel marco matteo mehmet mikhail mustafa olaf pablo paolo pavel piet recep
     rolf sergio stefan sven thierry tomas vladislav wolfgang
-    allen alvin amir andre andrew andy angel angelo anthony antonio arnold arthur ashton barack barry
+    allen alvin amir andre andrew andy angelo anthony antonio arnold arthur ashton barack barry
     ben benjamin benny bernard bernie bill billy bob bobby boris brad bradley brandon brendan brent
     brett brian bruce bryan byron calvin carl carlos cecil chad charles charlie chris christian
     christopher chuck clarence claude clay clayton clifford clint clinton cody colin connor conrad
@@ -32,10 +32,10 @@ _MALE_NAMES = frozenset(
     edward edwin elijah elliot emmanuel enrique eric erik ernest ernesto eugene evan felix fernando
     francis francisco frank franklin fred frederick gabriel gary gavin gene geoffrey george gerald
     gilbert glenn gordon graham grant greg gregory gus guy hakeem hank harold harry harvey hassan
-    hector henry herbert herman howard hugh hunter ian igor isaac ivan jack jacob jake james jamie
+    hector henry herbert herman howard hugh hunter ian igor isaac ivan jack jacob jake james
     jared jason javier jay jeb jeff jeffrey jeremy jerome jerry jesse jesus jim jimmy joe joel john
     johnny jon jonathan jorge jose joseph josh joshua juan julian justin karl keith ken kenneth kevin
-    kirk kurt kyle lamar lance larry lawrence lee leo leon leonard lewis lindsey lloyd lonnie louis
+    kirk kurt kyle lamar lance larry lawrence leo leon leonard lewis lindsey lloyd lonnie louis
     luis luke malcolm marco marcus mario mark marshall martin marvin matt matthew maurice max
     melvin michael miguel mike mitch mitt mohammed muhammad nathan ned neil nelson nicholas nick
     nikolai noah norman oliver omar oscar owen patrick paul pedro peter phil philip phillip pierre
@@ -57,20 +57,20 @@ _FEMALE_NAMES = frozenset(
     beatrice becky belinda beth betsy betty beverly bonnie brenda bridget brittany brooke camila
     candice carla carly carmen carol caroline carolyn carrie catherine cathy cecilia charlene
     charlotte chelsea cheryl christina christine cindy claire clara claudia colleen connie
-    courtney cristina crystal cynthia daisy dana danielle debbie deborah debra denise diana diane
+    courtney cristina crystal cynthia daisy danielle debbie deborah debra denise diana diane
     dianne dolores donna doris dorothy edith eileen elaine eleanor elena elisabeth elizabeth ella
     ellen emily emma erica erin esther eva evelyn fatima felicia fiona florence frances gabriela
     gail gina gladys gloria grace gretchen gwen hannah harriet heather heidi helen hillary holly
     hope ingrid irene iris isabel ivanka ivana jackie jacqueline jane janet janice jasmine jean
     jeanne jennifer jenny jessica jill jo joan joann joanne jocelyn josephine joy joyce judith judy
     julia julie june karen kate katherine kathleen kathryn kathy katie katrina kay kayla kellyanne
-    kim kimberly kirsten kristen kristin laura lauren laurie leah lena leslie lillian linda lisa
-    lois loretta lori lorraine louise lucy lydia lynn madeleine madeline malia mara marcia margaret
+    kimberly kirsten kristen kristin laura lauren laurie leah lena lillian linda lisa
+    lois loretta lori lorraine louise lucy lydia madeleine madeline malia mara marcia margaret
     maria marian marie marilyn marion marjorie marsha martha mary maureen maxine megan meghan
     melania melanie melinda melissa meryl michele michelle mildred minyon miranda molly monica
     nancy naomi natalie natasha nicole nikki nina nora norma olga olivia paige pamela patricia patty
     paula pauline peggy penny phyllis priscilla rachel ramona rebecca regina renee rhonda rita
-    roberta robin rosa rosalind rose rosemary ruth sabrina sally samantha sandra sara sarah sharon
+    roberta rosa rosalind rose rosemary ruth sabrina sally samantha sandra sara sarah sharon
     sheila shelby shirley sofia sonia sophia stacy stella stephanie sue susan suzanne sylvia tamara
     tammy tanya tara teresa theresa tiffany tina tracy valerie vanessa vera veronica victoria
     virginia vivian wanda wendy whitney yolanda yvonne zoe
