@@ -179,9 +179,18 @@ def test_a_full_name_read_as_an_organisation_joins_its_surname_used_for_a_person
     assert clusters[0].full_person == ["tavish", "orrum"]
 
 
-def test_a_person_described_by_where_they_come_from_is_not_the_place() -> None:
-    text = "Ottilie Brandt parked her bike by the square.\n\nThe 70-year-old Oregon native said she had come to spread a message."
-    assert resolved(text, "The 70-year-old Oregon native") == ("Ottilie Brandt", "person")
+@pytest.mark.parametrize(
+    "described, expected",
+    [
+        ("The 70-year-old Oregon native", ("Ottilie Brandt", "person")),
+        ("The Stanford medieval-history graduate", ("Ottilie Brandt", "person")),
+        ("The Ohio inquiry", (None, "unknown")),  # a place that qualifies a noun does not speak
+        ("The Harvard study", ("Harvard", "organisation")),  # a body may speak through its study
+    ],
+)
+def test_a_name_that_qualifies_a_noun_is_not_what_the_phrase_names(described: str, expected: tuple[str | None, str]) -> None:
+    text = f"Ottilie Brandt parked her bike by the square in Ohio.\n\n{described} said the plan had come too late."
+    assert resolved(text, described) == expected
 
 
 # --- pronouns ----------------------------------------------------------------------------------

@@ -254,9 +254,9 @@ class SpeakerResolver:
 
         if owner_org or word in ORGANISATION_HEADS or word in OUTLET_NOUNS or word in GOVERNMENT_HEADS or word in PLACE_NOUNS:
             return self._organisation_by_description(span, tokens, head, word, possessor, named)
-        if named:
-            if len(named) == 1 and word not in VAGUE_HEADS:
-                return self._speaker(span, named[0][0])
+        # "The Harvard study" speaks for Harvard; "the Benghazi inquiries" not for Benghazi.
+        if len(named) == 1 and word not in VAGUE_HEADS and not (named[0][0].type == "place" and head.pos_ == "NOUN" and not head_in_name):
+            return self._speaker(span, named[0][0])
         if word in VAGUE_HEADS or (plural and head.pos_ == "NOUN"):
             return Speaker(span.text, span.start, span.end, None, "vague")
         name = clean_name(span.text)

@@ -24,7 +24,7 @@ PERSON_NOUNS = frozenset(
     opponent challenger incumbent frontrunner front-runner contender hopeful newcomer tycoon
     magnate heir heiress founder owner chief justice judge lawyer attorney prosecutor
     native supporter voter socialist volunteer protester organizer organiser retiree immigrant
-    lobbyist donor
+    lobbyist donor graduate alumnus alumna
     """.split()
 )
 # Abbreviated and equivalent titles, reduced to one word each.
