@@ -11,7 +11,10 @@ from __future__ import annotations
 from .facts import ClaimFacts
 
 
-class _Groups:
+class Groups:
+    """Union-find over items numbered as they are added, knowing whether two of the items added
+    before ``mark`` were joined since."""
+
     def __init__(self) -> None:
         self.parent: list[int] = []
         self.known = 0  # how many claims were grouped before ``mark``
@@ -39,7 +42,8 @@ class _Groups:
             self.merged_known = self.merged_known or max(a, b) < self.known
 
 
-def _why_dependent(a: ClaimFacts, b: ClaimFacts) -> str | None:
+def why_dependent(a: ClaimFacts, b: ClaimFacts) -> str | None:
+    """Why ``b`` is not independent of ``a`` (``a`` reads first), if it is not."""
     if a.origin_entity is not None and a.origin_entity == b.origin_entity:
         return f"both come from {a.origin}"
     if a.origin_entity is None and b.origin_entity is None and a.origin == b.origin and a.article == b.article:
@@ -68,30 +72,41 @@ def _related(claim: ClaimFacts) -> set[int]:
     return set(claim.via_entities) | ({claim.origin_entity} if claim.origin_entity is not None else set())
 
 
+Key = tuple[str, object]
+
+
+def filed_keys(claim: ClaimFacts) -> list[Key]:
+    """The keys a grouped claim is filed under: every one that ``why_dependent`` compares."""
+    keys = [("article", claim.article), ("copy", claim.copy_of), ("origin", claim.origin_entity), ("outlet", claim.outlet_entity)]
+    keys += [("agency", claim.agency)] + [("relayed", e) for e in _related(claim)] + [("via", e) for e in claim.via_entities]
+    return [key for key in dict.fromkeys(keys) if key[1] is not None and key[1] != ""]
+
+
+def sharing_keys(claim: ClaimFacts) -> list[Key]:
+    """The filed keys of the claims ``claim`` may depend on, or that may depend on it, whichever
+    of the two reads first."""
+    keys = [("article", claim.article), ("copy", claim.copy_of), ("origin", claim.origin_entity), ("agency", claim.agency)]
+    keys += [("relayed", claim.outlet_entity), ("via", claim.origin_entity)]  # it relays them, or reaches us through them
+    keys += [("outlet", e) for e in _related(claim)] + [("origin", e) for e in claim.via_entities]  # they relay it, or it comes through them
+    return keys
+
+
 class _Earlier:
-    """The claims grouped so far, filed under every key that ``_why_dependent`` compares, so each
-    claim is checked only against those it may depend on (or that may depend on it): a
-    proposition of hundreds of members is grouped in time proportional to its dependent pairs,
-    not to all pairs."""
+    """The claims grouped so far, filed under their keys, so each claim is checked only against
+    those it may depend on (or that may depend on it): a proposition of hundreds of members is
+    grouped in time proportional to its dependent pairs, not to all pairs."""
 
     def __init__(self) -> None:
-        self.files: dict[tuple[str, object], list[int]] = {}
+        self.files: dict[Key, list[int]] = {}
 
     def add(self, i: int, claim: ClaimFacts) -> None:
-        keys = [("article", claim.article), ("copy", claim.copy_of), ("origin", claim.origin_entity), ("outlet", claim.outlet_entity)]
-        keys += [("agency", claim.agency)] + [("relayed", e) for e in _related(claim)] + [("via", e) for e in claim.via_entities]
-        for key in dict.fromkeys(keys):
-            if key[1] is not None and key[1] != "":
-                self.files.setdefault(key, []).append(i)
+        for key in filed_keys(claim):
+            self.files.setdefault(key, []).append(i)
 
     def sharing(self, claim: ClaimFacts) -> list[int]:
-        """Claims grouped before that share a key with ``claim`` in a way some reason of
-        dependence needs, whichever of the two reads first; in the order they were grouped."""
-        keys = [("article", claim.article), ("copy", claim.copy_of), ("origin", claim.origin_entity), ("agency", claim.agency)]
-        keys += [("relayed", claim.outlet_entity), ("via", claim.origin_entity)]  # it relays them, or reaches us through them
-        keys += [("outlet", e) for e in _related(claim)] + [("origin", e) for e in claim.via_entities]  # they relay it, or it comes through them
+        """Claims grouped before that share a key with ``claim``, in the order they were grouped."""
         found: set[int] = set()
-        for key in keys:
+        for key in sharing_keys(claim):
             found.update(self.files.get(key, ()))
         return sorted(found)
 
@@ -102,12 +117,12 @@ class SourceGroups:
     a key with: one more claim costs those, not the proposition's size.
 
     Claims are numbered in the order they were grouped; which of two claims reads first still
-    decides the reason given for them, as ``_why_dependent`` wants."""
+    decides the reason given for them, as ``why_dependent`` wants."""
 
     def __init__(self) -> None:
         self.claims: list[ClaimFacts] = []
         self.index: dict[int, int] = {}  # id(claim) -> its number here; the claims are held, so ids stay theirs
-        self.groups = _Groups()
+        self.groups = Groups()
         self.earlier = _Earlier()
         self.numbers: dict[int, int] = {}  # group (its first claim's number) -> source group shown
 
@@ -139,7 +154,7 @@ class SourceGroups:
         for i in self.earlier.sharing(claim):
             other = self.claims[i]
             first, second = (other, claim) if other.order < claim.order else (claim, other)
-            why = _why_dependent(first, second)
+            why = why_dependent(first, second)
             if why is not None:
                 self.groups.join(i, j)
                 if why not in second.reasons:

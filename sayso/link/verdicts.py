@@ -10,8 +10,8 @@ Verdicts, first that applies: ``retracted`` (an origin withdrew or revised it), 
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Verdict
 from .facts import ClaimFacts
@@ -31,28 +31,48 @@ class Judgement:
     groups: SourceGroups  # to build on when the proposition grows
 
 
-def _counted(claims: list[ClaimFacts]) -> str | None:
-    tally = Counter(c for claim in claims for c in sorted(claim.counted_classes()))
-    if not tally:
+Tally = dict[str, tuple[int, tuple[Any, ...]]]
+
+
+def tally(claims: list[ClaimFacts]) -> Tally:
+    """For each class of counted thing: how many claims count it, and where it is first stated
+    (reading order, then place among the claim's figures), which breaks ties."""
+    found: Tally = {}
+    for claim in claims:
+        for counted in claim.counted_classes():
+            first = next(i for i, item in enumerate(claim.figures) if item.get("counted") == counted)
+            count, earliest = found.get(counted, (0, (*claim.order, first)))
+            found[counted] = (count + 1, min(earliest, (*claim.order, first)))
+    return found
+
+
+def counted_of(found: Tally) -> str | None:
+    """What a proposition counts: the class most claims count, the first stated on a tie."""
+    if not found:
         return None
-    best = max(tally.values())
-    for claim in claims:  # ties go to the class stated first
-        for item in claim.figures:
-            if tally.get(item.get("counted")) == best:
-                return item["counted"]
-    return None
+    best = max(count for count, _ in found.values())
+    return min((first, counted) for counted, (count, first) in found.items() if count == best)[1]
 
 
-def _stance(claim: ClaimFacts, anchor: Figure | None) -> str:
-    if claim.speech_act in _RETRACTING:
+def anchor_rank(claim: ClaimFacts) -> tuple[int, tuple[str, str, int, str]]:
+    """How a claim ranks as the anchor, lowest first: a stated figure, then a vague range, then
+    any claim; the earliest of a rank."""
+    if claim.value is not None and claim.speech_act not in _RETRACTING:
+        return (0 if claim.value.value is not None else 1), claim.order
+    return 2, claim.order
+
+
+def stance(speech_act: str, value: Figure | None, anchor: Figure | None) -> str:
+    """A claim's stance towards the anchor's figure, from how it is said and the figure it gives."""
+    if speech_act in _RETRACTING:
         return "retracted"
-    if claim.speech_act == "deny":
+    if speech_act == "deny":
         return "contradict"
-    if claim.speech_act == "hedge":
+    if speech_act == "hedge":
         return "partial"
-    if anchor is None or claim.value is None:
+    if anchor is None or value is None:
         return "agree"
-    return "agree" if claim.value.fits(anchor) else "contradict"
+    return "agree" if value.fits(anchor) else "contradict"
 
 
 def _figure_words(claim: ClaimFacts) -> str:
@@ -60,13 +80,14 @@ def _figure_words(claim: ClaimFacts) -> str:
     return str(stated.get("text") or (f"{claim.value.value:g}" if claim.value and claim.value.value is not None else ""))
 
 
-def _cite(claim: ClaimFacts) -> str:
+def cite(claim: ClaimFacts) -> str:
     where = ", ".join(p for p in (claim.outlet or f"article {claim.article[:8]}", claim.published) if p)
     chain = f" via {', '.join(claim.via)}" if claim.via else ""
     return f"{claim.origin}{chain} [{claim.claim}{'; ' + where if where else ''}]"
 
 
-def _label(claims: list[ClaimFacts], counted: str | None, anchor: ClaimFacts) -> str:
+def label(counted: str | None, anchor: ClaimFacts) -> str:
+    """What a proposition is about, from its anchor: "how many fighters", else its words."""
     if counted and anchor.stated and anchor.stated.get("counted_text"):
         return f"how many {anchor.stated['counted_text']}"
     words = anchor.content.strip(" \"'“”‘’").split()
@@ -82,62 +103,111 @@ def judge(claims: list[ClaimFacts], known: SourceGroups | None = None) -> Judgem
     ``known``: the source groups of the claims as last judged, grouped again only if the new
     claims do not all come after them."""
     claims.sort(key=lambda c: c.order)
-    counted = _counted(claims)
+    counted = counted_of(tally(claims))
     for claim in claims:
         claim.take_figure(counted)
-    with_figure = [c for c in claims if c.value is not None and c.speech_act not in _RETRACTING]
-    stated = [c for c in with_figure if c.value is not None and c.value.value is not None]
-    anchor = (stated or with_figure or claims)[0]  # a stated figure anchors before a vague range
+    anchor = min(claims, key=anchor_rank)
     for claim in claims:
-        claim.stance = _stance(claim, anchor.value)
+        claim.stance = stance(claim.speech_act, claim.value, anchor.value)  # type: ignore[assignment]
     grouped = group_sources(claims, known)
-    groups = sorted({c.source_group for c in claims})
-    agreeing = {c.source_group for c in claims if c.stance == "agree"}
-    disagreeing = {c.source_group for c in claims if c.stance == "contradict"}
-    retracting = [c for c in claims if c.stance == "retracted"]
-    label = _label(claims, counted, anchor)
+    groups: dict[int, SourceLines] = {}
+    for claim in claims:
+        lines = groups.setdefault(claim.source_group, SourceLines(claim.source_group))
+        lines.add(item(claim), claim.reasons, claim.stance)
+    retracting = next((c for c in claims if c.stance == "retracted"), None)
+    said = [said_entry(c) for c in claims if c.stance in ("agree", "contradict")]
+    verdict, explanation = conclude(len(claims), claims[0].origin, list(groups.values()), retraction(retracting), said)
+    return Judgement(label(counted, anchor), verdict, explanation, counted, grouped)
 
-    if retracting:
+
+@dataclass
+class SourceLines:
+    """One source group as the explanation shows it: its claims' lines in reading order, the
+    reasons its claims count as one source, and whether any of them agrees or contradicts."""
+
+    number: int
+    lines: list[str] = field(default_factory=list)
+    reasons: set[str] = field(default_factory=set)
+    agrees: bool = False
+    contradicts: bool = False
+
+    def add(self, line: str, reasons: list[str], stance: str) -> None:
+        self.lines.append(line)
+        self.reasons.update(reasons)
+        self.agrees = self.agrees or stance == "agree"
+        self.contradicts = self.contradicts or stance == "contradict"
+
+
+def item(claim: ClaimFacts) -> str:
+    """A judged claim's line in the explanation: who, where, its stance and its figure."""
+    return line(cite(claim), claim.stance, figure_words(claim))
+
+
+def line(cited: str, its_stance: str, figure: str | None) -> str:
+    return f"{cited} {_STANCE_WORDS[its_stance]}" + (f" ({figure})" if figure is not None else "")
+
+
+def figure_words(claim: ClaimFacts) -> str | None:
+    """The figure a judged claim gives, as worded; None if it gives none."""
+    return _figure_words(claim) if claim.value is not None else None
+
+
+def said_words(claim: ClaimFacts) -> str:
+    """What a claim says, as a contested verdict lists it: its figure, else a denial or the claim."""
+    return _figure_words(claim).replace(",", "") if claim.value is not None else ("a denial" if claim.speech_act == "deny" else "the claim")
+
+
+def said_entry(claim: ClaimFacts) -> tuple[str, str, str]:
+    """(stance, what it says, origin) of a claim that agrees or contradicts."""
+    return claim.stance, said_words(claim), claim.origin
+
+
+def retraction(claim: ClaimFacts | None) -> str | None:
+    """What a retracted verdict says of the first claim withdrawn or revised."""
+    return None if claim is None else f"{claim.origin} withdrew or revised it ({cite(claim)})"
+
+
+def conclude(
+    count: int, first_origin: str, groups: list[SourceLines], retracted: str | None, said: list[tuple[str, str, str]]
+) -> tuple[Verdict, str]:
+    """The verdict and its explanation from what the claims add up to (``groups`` by number,
+    ``said`` in reading order): all a judgement needs, so a summary of the claims serves as well
+    as the claims."""
+    agreeing = {g.number for g in groups if g.agrees}
+    disagreeing = {g.number for g in groups if g.contradicts}
+    if retracted is not None:
         verdict: Verdict = "retracted"
-        first = retracting[0]
-        summary = f"{first.origin} withdrew or revised it ({_cite(first)})"
+        summary = retracted
     elif agreeing and disagreeing and (agreeing != disagreeing or len(groups) == 1):
         verdict = "contested"
-        summary = f"independent sources disagree — [{_side(claims, 'agree')}] against [{_side(claims, 'contradict')}]"
+        summary = f"independent sources disagree — [{_side(said, 'agree')}] against [{_side(said, 'contradict')}]"
     elif len(agreeing) >= 2:
         verdict = "corroborated"
         summary = f"{len(agreeing)} independent sources agree"
-    elif len(claims) >= 2:
+    elif count >= 2:
         verdict = "single_source"
-        summary = f"{len(claims)} claims, but all trace back to {claims[0].origin}"
+        summary = f"{count} claims, but all trace back to {first_origin}"
     else:
         verdict = "unverified"
-        summary = f"only {claims[0].origin} says so"
-    return Judgement(label, verdict, _explain(verdict, summary, claims), counted, grouped)
+        summary = f"only {first_origin} says so"
+    return verdict, _explain(verdict, summary, groups)
 
 
-def _side(claims: list[ClaimFacts], stance: str) -> str:
+def _side(said: list[tuple[str, str, str]], stance: str) -> str:
     """What one side says, by origin: "at least 300: Emmanuel Macron | 4000: AsiaNews"."""
-    said: dict[str, list[str]] = {}
-    for claim in claims:
-        if claim.stance == stance:
-            words = _figure_words(claim).replace(",", "") if claim.value is not None else ("a denial" if claim.speech_act == "deny" else "the claim")
-            said.setdefault(words, [])
-            if claim.origin not in said[words]:
-                said[words].append(claim.origin)
-    return " | ".join(f"{words}: {', '.join(origins)}" for words, origins in said.items())
+    by_words: dict[str, list[str]] = {}
+    for its_stance, words, origin in said:
+        if its_stance == stance:
+            origins = by_words.setdefault(words, [])
+            if origin not in origins:
+                origins.append(origin)
+    return " | ".join(f"{words}: {', '.join(origins)}" for words, origins in by_words.items())
 
 
-def _explain(verdict: Verdict, summary: str, claims: list[ClaimFacts]) -> str:
+def _explain(verdict: Verdict, summary: str, groups: list[SourceLines]) -> str:
     heading = verdict.replace("_", " ").capitalize()
     lines = [f"{heading}: {summary}."]
-    for group in sorted({c.source_group for c in claims}):
-        members = [c for c in claims if c.source_group == group]
-        said = "; ".join(
-            f"{_cite(c)} {_STANCE_WORDS[c.stance]}" + (f" ({_figure_words(c)})" if c.value is not None else "")
-            for c in members
-        )
-        reasons = sorted({r for c in members for r in c.reasons})
-        because = f" — one source because {'; '.join(reasons)}" if reasons else ""
-        lines.append(f"Source {group}: {said}{because}.")
+    for group in sorted(groups, key=lambda g: g.number):
+        because = f" — one source because {'; '.join(sorted(group.reasons))}" if group.reasons else ""
+        lines.append(f"Source {group.number}: {'; '.join(group.lines)}{because}.")
     return " ".join(lines)
