@@ -17,6 +17,7 @@ from sayso.cli import app
 from sayso.link import decide_alias, link_store
 from sayso.link.facts import ClaimFacts, member_row
 from sayso.link.grouping import best_match
+from sayso.link.linker import ReadMembers, _candidates
 from sayso.link.verdicts import judge
 from sayso.model import Article, Proposition
 from sayso.store import Store
@@ -224,6 +225,23 @@ def test_the_latest_members_of_each_proposition_are_read_newest_first(store: Sto
         newest = sorted(its, key=lambda c: c.claim)
         newest.sort(key=lambda c: c.published or "", reverse=True)
         assert [row.claim_id for row in read[proposition]] == [c.claim for c in newest[:25]]
+
+
+def test_a_claim_reads_only_the_candidates_it_can_be_compared_with(store: Store) -> None:
+    """A claim's candidates are read only as far as ``best_match`` reaches within its budget of
+    compared members: in a large store most of the 40 lie past it."""
+    add(store, GAZETTE)
+    article = store.unlinked()[0]
+    with store.linking("test") as state:
+        state.add_linked_article(article, article, [], [])
+        sizes = {f"p-{i:02}": 25 if i % 2 else 5 for i in range(40)}
+        members = {p: [replace(facts(f"{p}-c{j:02}", 1), article=article) for j in range(n)] for p, n in sizes.items()}
+        state.save_all([(p, "label", "unverified", "why", None, [member_row(c) for c in its]) for p, its in members.items()])
+        state.add_keys_of({p: ["t:home"] for p in sizes})
+        read = _candidates(state, ReadMembers(), ["t:home"], {})
+    # Read 16 at a time (one statement): 5 + 25 + 5 + … reaches the 250 compared with p-17, in the
+    # second 16; the 8 after those are never read.
+    assert list(read) == [f"p-{i:02}" for i in range(32)] and all(len(read[p]) == sizes[p] for p in read)
 
 
 def test_verdict_rules() -> None:

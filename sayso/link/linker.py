@@ -14,12 +14,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model import Analysis, Attribution, Span, digest
-from ..store.link_state import LinkState
+from ..store.link_state import PROPOSITIONS_PER_READ, LinkState
 from . import names
 from .aliases import AliasBook
 from .copies import COPY_THRESHOLD, bands, signature, similarity
 from .facts import ClaimFacts, compared_from_row, from_row, member_columns, member_row
-from .grouping import best_match, blocking_keys
+from .grouping import COMPARISONS, best_match, blocking_keys
 from .independence import SourceGroups
 from .verdicts import judge
 from .words import counted_class, terms
@@ -285,10 +285,7 @@ def link_article(
         if claim.claim in linked_before:
             continue
         claim_keys = blocking_keys(claim)
-        found = read.members(state, state.candidate_versions(claim_keys))  # nothing is saved until the end
-        # This article's own propositions first: its claims are the likeliest to be about one thing.
-        candidates = {p: found.pop(p, []) + new for p, new in added.items()} | found
-        proposition = best_match(claim, candidates)
+        proposition = best_match(claim, _candidates(state, read, claim_keys, added))
         if proposition is None:
             proposition = "p" + digest(claim.claim, "proposition")
             result.founded.add(proposition)
@@ -305,6 +302,24 @@ def link_article(
     state.add_keys_of({proposition: keys[proposition] for proposition in added})
     result.touched = set(added)
     return result
+
+
+def _candidates(state: LinkState, read: ReadMembers, keys: list[str], added: dict[str, list[ClaimFacts]]) -> dict[str, list[ClaimFacts]]:
+    """The propositions a claim is compared with, with their latest members: this article's own
+    first (its claims are the likeliest to be about one thing), then those sharing the most keys,
+    read a statement's worth at a time only until ``best_match`` would stop comparing
+    (``COMPARISONS`` members in all): in a large store most of a claim's 40 candidates lie past it."""
+    versions = state.candidate_versions(keys)  # nothing is saved until the end of the article
+    found = read.members(state, [v for v in versions if v[0] in added])
+    candidates = {p: found.pop(p, []) + new for p, new in added.items()}
+    budget = COMPARISONS - sum(map(len, candidates.values()))
+    rest = [v for v in versions if v[0] not in added]
+    while rest and budget > 0:
+        step, rest = rest[:PROPOSITIONS_PER_READ], rest[PROPOSITIONS_PER_READ:]
+        for proposition, members in read.members(state, step).items():
+            candidates[proposition] = members
+            budget -= len(members)
+    return candidates
 
 
 def rejudge(state: LinkState, propositions: list[str], read: ReadMembers | None = None) -> None:

@@ -47,7 +47,7 @@ def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[list[Any]]:
 
 # Propositions read per UNION: one shape, compiled once per process, whatever the number of
 # candidates (compiling a UNION of a new size cost more than an article's whole linking).
-_UNION_PARTS = 16
+PROPOSITIONS_PER_READ = 16
 
 
 @functools.cache
@@ -295,15 +295,15 @@ class LinkState:
         """Rows of ``columns`` for the members of the propositions, each proposition's newest first."""
         rows: list[Row[Any]] = []
         newest_first = (MemberRow.published.desc(), MemberRow.claim_id)
-        for wanted in _chunks(sorted(set(propositions)), _UNION_PARTS):
+        for wanted in _chunks(sorted(set(propositions)), PROPOSITIONS_PER_READ):
             if limit is None:
                 query = select(*columns).join(LinkedArticleRow, LinkedArticleRow.article_id == MemberRow.article_id)
                 query = query.where(MemberRow.proposition_id.in_(wanted)).order_by(MemberRow.proposition_id, *newest_first)
                 rows += self.session.execute(query).all()
             else:
                 # Always the same shape: the unused parts ask for a proposition id no row has.
-                padded = [*wanted, *[""] * (_UNION_PARTS - len(wanted))]
-                query = _latest_members(_UNION_PARTS, limit, tuple(columns))
+                padded = [*wanted, *[""] * (PROPOSITIONS_PER_READ - len(wanted))]
+                query = _latest_members(PROPOSITIONS_PER_READ, limit, tuple(columns))
                 rows += self.session.execute(query, {f"p{i}": p for i, p in enumerate(padded)}).all()
         return rows
 
