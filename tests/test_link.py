@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
+from sqlalchemy import delete
 from typer.testing import CliRunner
 
 from conftest import SEED
@@ -18,10 +21,12 @@ from sayso.link import decide_alias, link_store
 from sayso.link.facts import ClaimFacts, member_row
 from sayso.link.grouping import best_match
 from sayso.link.linker import ReadMembers, _candidates
+from sayso.link.summaries import join, summarise
 from sayso.link.verdicts import judge
 from sayso.model import Article, Proposition
 from sayso.store import Store
-from sayso.store.link_state import _latest_members
+from sayso.store.link_state import MEMBERS_COMPARED, LinkState, _latest_members
+from sayso.store.schema import PropositionSummaryRow
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "sayso" / "schema" / "propositions.schema.json").read_text())
 
@@ -183,6 +188,26 @@ def test_linking_article_by_article_ends_as_a_rebuild_does(store: Store) -> None
     assert sorted(shown) == sorted((p.id, p.verdict, p.label, p.explanation, p.members) for p in store.propositions())
 
 
+def test_a_store_linked_before_summaries_links_on_and_gains_them(store: Store) -> None:
+    """A store linked before revision 0007 has no proposition summaries: a proposition without one
+    is judged whole when claims join it, as before, and keeps a summary from then on."""
+    add(store, GAZETTE)
+    link_store(store)
+    with store.linking("test") as state:
+        state.session.execute(delete(PropositionSummaryRow))
+    add(store, COURIER)
+    link_store(store)
+    propositions = store.propositions()
+    with store.linking("test") as state:
+        kept = set(state.summaries([p.id for p in propositions]))
+    courier_id = analyze(COURIER).article.id
+    assert kept == {p.id for p in propositions if any(m.article == courier_id for m in p.members)}
+    assert any(len({m.article for m in p.members}) == 2 for p in propositions)  # joined, judged whole
+    shown = [(p.id, p.verdict, p.label, p.explanation, p.members) for p in propositions]
+    link_store(store, rebuild=True)
+    assert sorted(shown) == sorted((p.id, p.verdict, p.label, p.explanation, p.members) for p in store.propositions())
+
+
 def facts(claim: str, origin: int, act: str = "assert", value: float | None = None, published: str = "2031-03-03") -> ClaimFacts:
     figures = [{"text": f"{value:g}", "value": value, "low": None, "high": None, "counted": "homes", "counted_text": "homes"}] if value is not None else []
     return ClaimFacts(
@@ -244,6 +269,26 @@ def test_a_claim_reads_only_the_candidates_it_can_be_compared_with(store: Store)
     assert list(read) == [f"p-{i:02}" for i in range(32)] and all(len(read[p]) == sizes[p] for p in read)
 
 
+def test_claims_joining_a_proposition_are_judged_without_reading_its_members(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new process linking one more article reads the summaries of the propositions its claims
+    join, not their members: what it costs follows its own claims, not the size of those
+    propositions."""
+    add(store, GAZETTE)
+    link_store(store)
+    read_whole: list[str] = []
+    members = LinkState.members
+
+    def spy(self: LinkState, propositions: list[str], limit: int | None = MEMBERS_COMPARED) -> Any:
+        if limit is None:
+            read_whole.extend(propositions)
+        return members(self, propositions, limit)
+
+    monkeypatch.setattr(LinkState, "members", spy)
+    add(store, COURIER)
+    done = link_store(store)
+    assert done.propositions_touched > done.propositions_founded and read_whole == []
+
+
 def test_verdict_rules() -> None:
     assert judge([facts("a1", 1, value=40)]).verdict == "unverified"
     assert judge([facts("a1", 1, value=40), facts("a2", 2, value=41)]).verdict == "corroborated"
@@ -288,6 +333,61 @@ def test_a_growing_proposition_is_grouped_on_what_was_grouped_before() -> None:
     assert grown.groups is first.groups and grown.explanation == expected.explanation
     by_claim = {c.claim: c for c in fresh}
     assert [(c.source_group, sorted(c.reasons)) for c in claims] == [(by_claim[c.claim].source_group, sorted(by_claim[c.claim].reasons)) for c in claims]
+
+
+def random_claims(rng: random.Random, count: int) -> list[ClaimFacts]:
+    """Claims about one count of homes from a few origins, outlets, wires and chains, on a few days."""
+    made = []
+    for i in range(count):
+        origin = rng.randint(1, 6)
+        value = rng.choice([None, 40, 41, 400, 4000])
+        claim = facts(f"{rng.choice('au')}{i:03}", origin, rng.choice(["assert"] * 6 + ["deny", "hedge", "revise"]), value, f"2031-03-{rng.randint(1, 9):02}")
+        made.append(replace(
+            claim, article=f"art{rng.randint(1, 12)}", position=rng.randint(0, 500), outlet_entity=100 + rng.randint(1, 8),
+            outlet=f"Outlet {rng.randint(1, 8)}", agency=rng.choice([None, None, None, "NWR"]), copy_of=f"copy{rng.randint(1, 10)}",
+            via_entities=rng.choice([[], [], [], [rng.randint(1, 6)], [100 + rng.randint(1, 8)]]), origin_entity=rng.choice([origin, origin, None]),
+        ))
+    return made
+
+
+def test_a_proposition_is_judged_from_its_summary_as_from_all_its_members() -> None:
+    """Claims joining a proposition are judged from its summary (a fresh process reads no member):
+    verdict, label, explanation, the new claims' stances and groups and the old members' group
+    numbers and stances (judged again when a new claim becomes the anchor) are what judging every
+    member gives, and the summary made that way serves the next join as well as one made from all
+    the members; where the new claims change what the proposition counts or join two source
+    groups, ``join`` declines and the proposition is judged whole."""
+    rng = random.Random(7)
+    joined = declined = restanced = 0
+    for _ in range(300):
+        claims = random_claims(rng, rng.randint(2, 14))
+        cuts = sorted(rng.sample(range(1, len(claims)), min(2, len(claims) - 1)))
+        old = claims[: cuts[0]]
+        summary = json.loads(json.dumps(summarise(old, judge(old), 0)))  # as stored
+        for end in [*cuts[1:], len(claims)]:
+            new = [replace(c) for c in claims[len(old) : end]]
+            outcome = join(summary, new, 0)
+            everything = [replace(c) for c in claims[:end]]
+            whole = judge(everything)
+            if outcome is None:
+                declined += 1
+                summary = json.loads(json.dumps(summarise(everything, whole, 0)))
+            else:
+                joined += 1
+                assert (outcome.label, outcome.verdict, outcome.explanation, outcome.counted) == (whole.label, whole.verdict, whole.explanation, whole.counted)
+                by_claim = {c.claim: c for c in everything}
+                assert [(c.stance, c.source_group, c.value) for c in new] == [(by_claim[c.claim].stance, by_claim[c.claim].source_group, by_claim[c.claim].value) for c in new]
+                before = [replace(c) for c in old]
+                judge(before)
+                numbers = {c.claim: c.source_group for c in before}
+                assert {c: outcome.renumbered.get(n, n) for c, n in numbers.items()} == {c: by_claim[c].source_group for c in numbers}
+                stances = {c.claim: c.stance for c in before}
+                assert stances | outcome.stances == {c: by_claim[c].stance for c in stances}
+                restanced += bool(outcome.stances)
+                summary = json.loads(json.dumps(outcome.summary))
+            old = claims[:end]
+    assert joined > 100 and declined > 20 and restanced > 10  # every way taken often
+    assert join(summary, [claims[0]], 1) is None  # an entity merged since: judged whole
 
 
 def test_propositions_json_follows_the_contract(tmp_path: Path) -> None:

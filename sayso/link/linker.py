@@ -21,6 +21,7 @@ from .copies import COPY_THRESHOLD, bands, signature, similarity
 from .facts import ClaimFacts, compared_from_row, from_row, member_columns, member_row
 from .grouping import COMPARISONS, best_match, blocking_keys
 from .independence import SourceGroups
+from .summaries import Joined, Summary, join, summarise
 from .verdicts import judge
 from .words import counted_class, terms
 
@@ -186,6 +187,7 @@ class ReadMembers:
         self._state: LinkState | None = None  # the transaction ``_ready`` was made current for
         self._ready: dict[str, list[ClaimFacts]] = {}
         self._judged: OrderedDict[str, tuple[object, list[ClaimFacts], dict[str, dict[str, Any]], SourceGroups | None]] = OrderedDict()
+        self._summaries: OrderedDict[str, tuple[object, Summary]] = OrderedDict()
 
     def members(self, state: LinkState, versions: list[tuple[str, object]]) -> dict[str, list[ClaimFacts]]:
         """Each proposition's latest members (those that have any), entity ids as they are now, in
@@ -232,16 +234,43 @@ class ReadMembers:
                 groups[proposition] = grouped
         return found, saved, groups
 
-    def judged(self, state: LinkState, propositions: list[tuple[str, list[ClaimFacts]]], saved: dict[str, tuple[list[dict[str, Any]], SourceGroups]]) -> None:
-        """Keep what was just judged and saved (``saved``: each proposition's member rows and
-        source groups), with the version saving gave it."""
-        versions = state.versions([p for p, _ in propositions])
+    def summaries(self, state: LinkState, propositions: list[str]) -> dict[str, Summary]:
+        """The summary each proposition was last judged with (those that have one), read again
+        only when someone else saved the proposition since."""
+        versions = state.versions(propositions)
+        unread = [p for p in propositions if p not in self._summaries or self._summaries[p][0] != versions.get(p)]
+        found = state.summaries(unread)
+        for proposition in unread:
+            self._summaries.pop(proposition, None)
+            if proposition in found:
+                self._summaries[proposition] = (versions.get(proposition), found[proposition])
+        kept = {}
+        for proposition in propositions:
+            if proposition in self._summaries:
+                self._summaries.move_to_end(proposition)
+                kept[proposition] = self._summaries[proposition][1]
+        return kept
+
+    def judged(
+        self,
+        state: LinkState,
+        propositions: list[tuple[str, list[ClaimFacts]]],
+        saved: dict[str, tuple[list[dict[str, Any]], SourceGroups]],
+        summaries: dict[str, Summary],
+    ) -> None:
+        """Keep what was just judged whole and saved (``saved``: each proposition's member rows
+        and source groups) and the summaries saved, with the version saving gave them."""
+        versions = state.versions([*summaries, *(p for p, _ in propositions)])
         for proposition, claims in propositions:
             rows, groups = saved[proposition]
             self._judged[proposition] = (versions.get(proposition), claims, {row["claim_id"]: row for row in rows}, groups)
             self._judged.move_to_end(proposition)
-        while len(self._judged) > self.judged_size:
-            self._judged.popitem(last=False)
+        for proposition, summary in summaries.items():
+            self._summaries[proposition] = (versions.get(proposition), summary)
+            self._summaries.move_to_end(proposition)
+        for kept in (self._judged, self._summaries):
+            while len(kept) > self.judged_size:
+                kept.popitem(last=False)
 
     def forget(self, propositions: Iterable[str]) -> None:
         """Read these propositions' members again when next needed."""
@@ -292,12 +321,20 @@ def link_article(
         added.setdefault(proposition, []).append(claim)
         keys.setdefault(proposition, []).extend(claim_keys)
         result.claims += 1
-    stored, before, groups = read.all_members(state, [p for p in added if p not in result.founded])
+    grown = [p for p in added if p not in result.founded]
+    merges = state.merge_count()
+    joined = {}
+    for proposition, summary in read.summaries(state, grown).items():
+        outcome = join(summary, added[proposition], merges)
+        if outcome is not None:
+            joined[proposition] = (outcome, added[proposition])
+    stored, before, groups = read.all_members(state, [p for p in grown if p not in joined])
     judged = []
     for proposition, new in added.items():
-        known = {c.claim for c in new}
-        judged.append((proposition, [c for c in stored.get(proposition, []) if c.claim not in known] + new))
-    read.judged(state, judged, _judge_and_save(state, judged, before, groups))
+        if proposition not in joined:
+            known = {c.claim for c in new}
+            judged.append((proposition, [c for c in stored.get(proposition, []) if c.claim not in known] + new))
+    read.judged(state, judged, *_judge_and_save(state, judged, before, groups, joined))
     read.forget(added)
     state.add_keys_of({proposition: keys[proposition] for proposition in added})
     result.touched = set(added)
@@ -326,9 +363,9 @@ def rejudge(state: LinkState, propositions: list[str], read: ReadMembers | None 
     """Judge propositions again after their entities changed (a merge or split of aliases)."""
     stored, before = _stored(state, propositions)
     judged = list(stored.items())
-    rows = _judge_and_save(state, judged, before)
+    saved = _judge_and_save(state, judged, before)
     if read is not None:
-        read.judged(state, judged, rows)
+        read.judged(state, judged, *saved)
         read.forget(propositions)
 
 
@@ -346,15 +383,27 @@ def _judge_and_save(
     propositions: list[tuple[str, list[ClaimFacts]]],
     before: dict[str, dict[str, dict[str, Any]]],
     groups: dict[str, SourceGroups] | None = None,
-) -> dict[str, tuple[list[dict[str, Any]], SourceGroups]]:
+    joined: dict[str, tuple[Joined, list[ClaimFacts]]] | None = None,
+) -> tuple[dict[str, tuple[list[dict[str, Any]], SourceGroups]], dict[str, Summary]]:
     """Judge each (proposition, its claims), building on its source ``groups`` as last judged
-    where known, and write them all back in a few statements; the member rows written and the
-    source groups found."""
-    saved, found = [], {}
+    where known, and write them all back in a few statements, with those ``joined`` (judged from
+    their summaries: only their new claims are written, and what changed of the old ones: group
+    numbers, and stances after a new anchor);
+    the member rows written and the source groups found, and every summary saved."""
+    merges = state.merge_count()
+    saved, found, summaries = [], {}, {}
+    before = dict(before)
     for proposition, claims in propositions:
         verdict = judge(claims, (groups or {}).get(proposition))
         rows = [member_row(c) for c in claims]
         saved.append((proposition, verdict.label, verdict.verdict, verdict.explanation, verdict.counted, rows))
         found[proposition] = (rows, verdict.groups)
-    state.save_all(saved, before)
-    return found
+        summaries[proposition] = summarise(claims, verdict, merges)
+    for proposition, (outcome, new) in (joined or {}).items():
+        state.renumber(proposition, outcome.renumbered)
+        state.restance(outcome.stances)
+        saved.append((proposition, outcome.label, outcome.verdict, outcome.explanation, outcome.counted, [member_row(c) for c in new]))
+        before[proposition] = {}  # the old members stay as stored
+        summaries[proposition] = outcome.summary
+    state.save_all(saved, before, summaries)
+    return found, summaries

@@ -108,7 +108,7 @@ def judge(claims: list[ClaimFacts], known: SourceGroups | None = None) -> Judgem
         claim.take_figure(counted)
     anchor = min(claims, key=anchor_rank)
     for claim in claims:
-        claim.stance = stance(claim.speech_act, claim.value, anchor.value)  # type: ignore[assignment]
+        claim.stance = stance(claim.speech_act, claim.value, anchor.value)
     grouped = group_sources(claims, known)
     groups: dict[int, SourceLines] = {}
     for claim in claims:

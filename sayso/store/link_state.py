@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, event, func, insert, select, union_all, update
+from sqlalchemy import Row, bindparam, case, delete, event, func, insert, select, union_all, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -29,6 +29,7 @@ from .schema import (
     MemberRow,
     PropositionKeyRow,
     PropositionRow,
+    PropositionSummaryRow,
 )
 
 CANDIDATES_PER_CLAIM = 40
@@ -116,6 +117,10 @@ class LinkState:
             query = select(LinkedEntityRow.id, LinkedEntityRow.merged_into).where(LinkedEntityRow.merged_into.is_not(None))
             self._merged = {row.id: row.merged_into for row in self.session.execute(query)}
         return self._merged
+
+    def merge_count(self) -> int:
+        """How many entities were ever merged into others: a summary made before a merge is stale."""
+        return len(self._merges())
 
     def has_merges(self) -> bool:
         """Whether any entity was ever merged into another: if not, every id is current."""
@@ -307,6 +312,26 @@ class LinkState:
                 rows += self.session.execute(query, {f"p{i}": p for i, p in enumerate(padded)}).all()
         return rows
 
+    def summaries(self, propositions: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The summary each of these propositions was last judged with (those that have one)."""
+        found: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(sorted(set(propositions))):
+            query = select(PropositionSummaryRow.proposition_id, PropositionSummaryRow.summary)
+            found.update((row[0], row[1]) for row in self.session.execute(query.where(PropositionSummaryRow.proposition_id.in_(chunk))))
+        return found
+
+    def renumber(self, proposition: str, numbers: dict[int, int]) -> None:
+        """Give the members of a proposition their source groups' new numbers (old -> new)."""
+        if numbers:
+            renumbered = case(numbers, value=MemberRow.source_group, else_=MemberRow.source_group)
+            query = update(MemberRow).where(MemberRow.proposition_id == proposition, MemberRow.source_group.in_(list(numbers)))
+            self.session.execute(query.values(source_group=renumbered))
+
+    def restance(self, stances: dict[str, str]) -> None:
+        """Give members their new stances (claim -> stance), judged against a new anchor."""
+        if stances:
+            self.session.execute(update(MemberRow), [{"claim_id": claim, "stance": its} for claim, its in stances.items()])
+
     def has_member(self, claim_id: str) -> bool:
         return self.session.get(MemberRow, claim_id) is not None
 
@@ -335,12 +360,14 @@ class LinkState:
         self,
         propositions: Sequence[tuple[str, str, str, str, str | None, list[dict[str, Any]]]],
         before: dict[str, dict[str, dict[str, Any]]] | None = None,
+        summaries: dict[str, dict[str, Any]] | None = None,
     ) -> None:
         """``save`` for many (id, label, verdict, explanation, counted, members) at once: a few statements in all.
 
         ``before`` holds, for propositions whose members were read, each member's row as stored
         (by claim id): only the rows that differ are written, so a proposition of hundreds of
         members that gains one costs one insert, not hundreds. The others are replaced whole.
+        Each proposition's summary is replaced by the one in ``summaries``, or dropped if none is.
         """
         if not propositions:
             return
@@ -376,6 +403,12 @@ class LinkState:
             self.session.execute(update(MemberRow), changed)
         if new:
             self.session.execute(insert(MemberRow), new)
+        for chunk in _chunks(ids):
+            self.session.execute(delete(PropositionSummaryRow).where(PropositionSummaryRow.proposition_id.in_(chunk)))
+        saved = set(ids)
+        kept = [{"proposition_id": p, "summary": summary} for p, summary in (summaries or {}).items() if p in saved]
+        if kept:
+            self.session.execute(insert(PropositionSummaryRow), kept)
 
     def propositions_with_articles(self, articles: Iterable[str]) -> list[str]:
         ids = sorted(set(articles))
@@ -387,7 +420,7 @@ class LinkState:
     def clear(self) -> None:
         """Forget every link result (not the alias decisions), before linking again from scratch."""
         self._mentions = {}
-        for table in (PropositionKeyRow, MemberRow, PropositionRow, ArticleBandRow, LinkedArticleRow, EntityArticleRow, EntityFormRow):
+        for table in (PropositionKeyRow, MemberRow, PropositionSummaryRow, PropositionRow, ArticleBandRow, LinkedArticleRow, EntityArticleRow, EntityFormRow):
             self.session.execute(delete(table))
         self.session.execute(update(LinkedEntityRow).values(merged_into=None))
         self.session.execute(delete(LinkedEntityRow))

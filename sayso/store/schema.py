@@ -226,6 +226,18 @@ class MemberRow(Base):
     source_group: Mapped[int] = mapped_column(Integer)
 
 
+class PropositionSummaryRow(Base):
+    """What judging a proposition keeps, so that claims joining it later are judged without
+    reading every member (``sayso.link.summaries``; revision 0007)."""
+
+    __tablename__ = "proposition_summaries"
+
+    proposition_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("propositions.id", ondelete="CASCADE"), primary_key=True
+    )
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class PropositionKeyRow(Base):
     """Blocking: a proposition is only compared with claims that share one of its keys."""
 
@@ -247,5 +259,6 @@ LINK_TABLES = (
     ArticleBandRow,
     PropositionRow,
     MemberRow,
+    PropositionSummaryRow,
     PropositionKeyRow,
 )
