@@ -248,6 +248,11 @@ def passive(verb: Token) -> bool:
     return _child(verb, "auxpass", "nsubjpass") is not None or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))
 
 
+def agentless(verb: Token) -> bool:
+    """A passive naming no agent, which names nobody as the one who says."""
+    return passive(verb) and _child(verb, "agent") is None
+
+
 def doer(verb: Token) -> Token | None:
     """Who the parse says does ``verb``, for a cue the lexicon does not know ("blasted",
     "criticized"): a passive's agent, the verb's own subject, or — for a verb conjoined to
@@ -296,7 +301,7 @@ def find_cues(doc: Doc) -> list[Cue]:
         cues[token.i] = cue
         taken.update(t.i for t in cue.words)
     for cue in cues.values():
-        if cue.speaker is not None or (passive(cue.verb) and _child(cue.verb, "agent") is None):
+        if cue.speaker is not None or agentless(cue.verb):
             continue  # a passive with no agent names nobody: "Asked about it, Lark said …"
         head = cue.verb.head
         if cue.verb.dep_ in ("conj", "advcl", "xcomp") and head.i in cues:

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from ..errors import SaysoError
 from ..model import Span
 from .attributions import Draft, link_chains, reporters_of
-from .cues import Cue, doer, passive
+from .cues import Cue, agentless, doer
 from .features import quote_positions, token_features
 from .lexicon import SAYING_VERBS
 from .quotes import find_quotes
@@ -129,13 +129,6 @@ def _governing(doc: Doc, chunk: Chunk, candidates: list[Chunk]) -> Chunk | None:
     return None
 
 
-def _agentless(doc: Doc, cue: Chunk) -> bool:
-    """"Obama's veto is expected to come", "Asked about the bomb, …": a passive cue naming no
-    agent says nobody's name."""
-    root = doc[cue.start : cue.end].root
-    return passive(root) and not any(c.dep_ == "agent" for c in root.children)
-
-
 def _kind(doc: Doc, content: Span, cue_text: str) -> str:
     text = content.text
     if cue_text.lower().startswith("according"):
@@ -178,7 +171,7 @@ def assemble(doc: Doc, labels: list[str], drafts: list[Draft]) -> list[Draft]:
         cue = _governing(doc, content, near) or min(near, key=lambda c: (_distance(c, content), c.start < content.start))
         sentence = doc[cue.start].sent
         own = [s for s in sources if s.start >= sentence.start and s.end <= sentence.end]
-        source = _governing(doc, cue, own) or (min(own, key=lambda s: _distance(s, cue)) if own and not _agentless(doc, cue) else None)
+        source = _governing(doc, cue, own) or (min(own, key=lambda s: _distance(s, cue)) if own and not agentless(doc[cue.start : cue.end].root) else None)
         content_span = token_range_span(doc, doc[content.start : content.end])
         cue_span = token_range_span(doc, doc[cue.start : cue.end])
         if content_span is None or cue_span is None:
