@@ -74,7 +74,7 @@ def summary_table(details: ClaimDetails) -> Table:
     table = Table(title="What sayso says about each claim, measured")
     for column in ("measure", "data", "result"):
         table.add_column(column)
-    for part, tally in [("", details.speakers.overall), *((f", {p}", t) for p, t in sorted(details.speakers.by_part.items()))]:
+    for part, tally in [("", details.speakers.overall), *((f", {p.replace('_', ' ')}", t) for p, t in sorted(details.speakers.by_part.items()))]:
         table.add_row(
             f"speaker resolution{part}",
             f"{tally.items} hand-annotated PolNeAR dev sources (pronoun, title, partial name)",

@@ -476,7 +476,7 @@ def speakers_table(evaluation: SpeakerEvaluation) -> Table:
         padding=(0, 1),
         collapse_padding=True,
     )
-    table.add_column("items", min_width=12)
+    table.add_column("items", min_width=12, no_wrap=True)
     for header in ("n", "missed", "name %", "name %\nfound", "name %\ngiven span", "type %", "type %\ngiven span"):
         table.add_column(header, justify="right", no_wrap=True)
     rows = [*evaluation.by_category.items(), *(("part: " + p.replace("_", " "), t) for p, t in evaluation.by_part.items()), ("all", evaluation.overall)]
