@@ -23,8 +23,6 @@ Each assertion is then read as **news** (what the article reports) or **backgrou
   only dates lie well before the publication date ("In 2012, she was arrested");
 - what a law, ruling or proposal would do: "The legislation would end the immunity …".
 
-A date inside a name ("Russia Today") does not anchor a clause in the story.
-
 A clause about something this story is about (a pronoun or "this"/"that" subject: "That
 comment is a lie", "It is the biggest decline") stays news.
 """
@@ -227,12 +225,6 @@ def _description(predicate: Token) -> bool:
     return lemma in _STATIVE_VERBS
 
 
-def _inside_a_name(doc: Doc, time: TimeExpression) -> bool:
-    """"Today" in "Russia Today" names an outlet; it does not date the clause."""
-    span = doc.char_span(time.start, time.end, alignment_mode="expand")
-    return span is not None and span[0].lower_ in _NOW_WORDS and _capitalised_inside(span[0])
-
-
 def _provision(predicate: Token) -> bool:
     """What a law, ruling or proposal would do is a description of it: "The legislation would end
     the immunity …", "A 5-5 ruling would leave the regulations in place"."""
@@ -286,8 +278,7 @@ def is_background(predicate: Token, times: list[TimeExpression], published: str 
         return True
     if _history(predicate, times, published):
         return True
-    dated = [t for t in times if not _inside_a_name(predicate.doc, t)]
-    recent = [a for a in (_days_before(t.value, published) for t in dated) if a is not None and a <= HISTORY_DAYS]
+    recent = [a for a in (_days_before(t.value, published) for t in times) if a is not None and a <= HISTORY_DAYS]
     if recent or _deictic(_subject(predicate)) or _quantified(_subject(predicate)):
         return False
     return (_present(predicate) and _description(predicate)) or _provision(predicate)

@@ -133,9 +133,14 @@ def anchor_date(published: str | None) -> date | None:
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.&'-]*[ \t]+$")
 
 
-def _in_a_name(text: str, start: int, word: str) -> bool:
-    """"Russia Today", "USA Today": a capitalised day word after a capitalised word names something."""
-    return word[:1].isupper() and " " not in word and _NAME_BEFORE.search(text[max(0, start - 40) : start]) is not None
+def in_a_name(text: str, start: int, word: str) -> bool:
+    """"Russia Today", "USA Today": a capitalised day word after a capitalised word names something
+    ("In July" does not: only today, tonight, yesterday and tomorrow are read so)."""
+    return (
+        word[:1].isupper()
+        and _RELATIVE_DAY.fullmatch(word) is not None
+        and _NAME_BEFORE.search(text[max(0, start - 40) : start]) is not None
+    )
 
 
 def time_phrases(text: str) -> Iterator[tuple[int, int]]:
@@ -143,7 +148,7 @@ def time_phrases(text: str) -> Iterator[tuple[int, int]]:
     for finder in _FINDERS:
         for match in finder.finditer(text):
             start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
-            if finder is _RELATIVE_DAY and _in_a_name(text, start, match.group(0).strip()):
+            if in_a_name(text, start, match.group(0).strip()):
                 continue
             yield start, match.end()
 

@@ -17,7 +17,7 @@ from ..model import Span, TimeExpression
 from .ner_mentions import ner_mentions
 from .spans import doc_text
 from .number_values import quantity_phrases
-from .time_values import WEEKDAYS, Lean, anchor_date, reads_as_time, resolve_time, time_phrases
+from .time_values import WEEKDAYS, Lean, anchor_date, in_a_name, reads_as_time, resolve_time, time_phrases
 
 _LABELS = frozenset({"DATE", "TIME"})
 _FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "would"})
@@ -59,6 +59,7 @@ def _extents(doc: Doc, span: Span) -> list[tuple[int, int]]:
         (e.start_char, e.end_char)
         for e in ner_mentions(doc)
         if e.label_ in _LABELS and span.start <= e.start_char and e.end_char <= span.end and not _not_a_time(e.text)
+        and not in_a_name(text, e.start_char, e.text)  # "Valdoria Today" names an outlet
     ]
     found += [(span.start + s, span.start + e) for s, e in time_phrases(text[span.start : span.end])]
     found = sorted((s, e) for s, e in found if span.start <= s and e <= span.end)
