@@ -6,6 +6,7 @@ No timing is asserted here: speed and memory goals live in ``benchmarks/`` and i
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -40,7 +41,11 @@ def check_rows(rows: list[dict], benchmark: str) -> None:
     for item in rows:
         assert set(item) == KEYS and item["benchmark"] == benchmark
         assert item["value"] is not None or item["note"].startswith("skipped"), item
-        assert item["value"] is None or item["value"] > 0, item
+        if item["measure"] == "growth exponent":
+            # A slope between two tiny runs is noise (the smaller may run slower on a busy machine).
+            assert item["value"] is None or math.isfinite(item["value"]), item
+        else:
+            assert item["value"] is None or item["value"] > 0, item
 
 
 def test_generated_analyses_are_consistent_and_a_stream() -> None:

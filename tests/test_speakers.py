@@ -179,6 +179,43 @@ def test_a_full_name_read_as_an_organisation_joins_its_surname_used_for_a_person
     assert clusters[0].full_person == ["tavish", "orrum"]
 
 
+def test_a_surname_the_tagger_reads_as_a_plural_noun_is_the_person_named_later() -> None:
+    text = "Mathers: the harbour deal is a trap\n\nSenator Ilse Mathers said on Tuesday that the harbour deal would cost the town its ferries."
+    assert resolved(text, "Mathers") == ("Ilse Mathers", "person")
+
+
+def test_a_misspelt_surname_is_the_person_it_misspells() -> None:
+    result = analyse(
+        "“The clinic is in crisis,” said Marguerite Dallaire, who chairs the Lowmoor Patients Council.\n\n"
+        "Dallaires believes the board ignored the warnings for a year.\n\n"
+        "Nurse Tobias Verhoeven agreed. Verhoefen said the night shifts had been cut in half."
+    )
+    assert speaker_of(result, "the board ignored") == ("Marguerite Dallaire", "person")
+    assert speaker_of(result, "the night shifts") == ("Tobias Verhoeven", "person")
+    assert entity(result, "Tobias Verhoeven").forms == ["Tobias Verhoeven", "Verhoefen"]
+
+
+def test_a_family_name_written_first_names_the_person_in_full() -> None:
+    result = analyse(
+        "Lowmoor Secretary General Pak Sung-ho said on Monday that the treaty would hold. "
+        "Mr. Pak added that the inspectors would return in May. Mr. Pak did not say who would pay."
+    )
+    assert speaker_of(result, "that the inspectors") == ("Pak Sung-ho", "person")
+
+
+def test_a_surname_with_a_thing_after_it_is_not_a_family_name_first() -> None:
+    result = analyse(
+        "FULL TEXT: President Obama Speech at the Lowmoor Forum\n\n"
+        "Mr. Obama said the speech was about work. Mr. Obama spoke for an hour, and Mr. Obama left at noon."
+    )
+    assert speaker_of(result, "the speech was about work") == ("Obama", "person")
+
+
+def test_an_account_handle_is_the_name_of_who_posted() -> None:
+    result = analyse("The mayor defended the fares. Earlier, one Twitter user @lowmoor_rider said the buses were always late.")
+    assert speaker_of(result, "the buses were always late") == ("@lowmoor_rider", "person")
+
+
 @pytest.mark.parametrize(
     "described, expected",
     [

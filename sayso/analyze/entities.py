@@ -52,14 +52,20 @@ class EntityIndex:
         return sorted(((e, m) for e in self.entities for m in e.mentions), key=lambda item: item[1].start)
 
 
-def _fullest(cluster: Cluster, type_: str) -> str:
+def _fullest(cluster: Cluster, type_: str, lower_words: frozenset[str]) -> str:
     forms = cluster.forms
     if type_ == "person":
         # The name proper ends with the surname most forms end with ("Obama", not "Obama Speech")
         # and starts with a first name or an initial ("Hillary Clinton", not "Crooked Hillary Clinton").
         lasts = [w[-1] for f in forms if (w := name_words(f)) and (len(w) > 1 or not is_first_name(w[0]))]
         surname = max(set(lasts), key=lambda w: (lasts.count(w), -lasts.index(w))) if lasts else None
-        forms = [f for f in forms if name_words(f)[-1:] == [surname]] or forms
+        ending = [f for f in forms if name_words(f)[-1:] == [surname]]
+        if not any(len(name_words(f)) > 1 for f in ending):
+            # A family name written first ("Ban Ki-moon", then "Mr. Ban"): the full form starts
+            # with it, and its given name is no word the article also writes in lower case (as
+            # it writes the "speech" of "Obama Speech").
+            ending += [f for f in forms if len(w := name_words(f)) > 1 and w[0] == surname and not set(w[1:]) & lower_words]
+        forms = ending or forms
         named = [f for f in forms if (w := name_words(f)) and len(w) > 1 and (is_first_name(w[0]) or len(w[0]) == 1)]
         forms = named or forms
     # Of equally long forms, not one in capitals the article also writes otherwise (a dateline's
@@ -75,9 +81,10 @@ def find_entities(doc: Doc) -> EntityIndex:
     mentions = unmarked_full_names(doc, bracketed_acronyms(doc, cleaned_mentions(doc)))
     clusters = cluster_mentions(mentions, text)
     add_unmarked_repeats(doc, clusters)
+    lower_words = frozenset(t.text for t in doc if t.is_lower)
     for cluster in sorted(clusters, key=lambda c: c.mentions[0].span.start):
         type_ = entity_type(doc, cluster, text)
-        entity = Entity(name=_fullest(cluster, type_), type=type_)
+        entity = Entity(name=_fullest(cluster, type_, lower_words), type=type_)
         for mention in cluster.mentions:
             if mention.span.start in index._labels:
                 continue  # one mention, one entity

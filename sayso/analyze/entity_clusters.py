@@ -22,7 +22,7 @@ from .acronyms import acronym_owner, acronym_target
 from .entity_types import ORGANISATION_NAME_ENDINGS
 from .gender import honorific_gender, is_first_name, name_gender
 from .lexicon import GOVERNMENT_HEADS
-from .name_forms import FUNCTION_WORDS, HONORIFICS, name_key, name_words
+from .name_forms import FUNCTION_WORDS, HONORIFICS, misspelt, name_key, name_words
 from .name_mentions import PLACE_LABELS, Cluster, Mention, covered_tokens
 from .quotes import find_quotes
 from .spans import doc_text
@@ -46,6 +46,8 @@ def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
             owner = _surname_owner(words, clusters, honorific_gender(text, mention.span.start), alone)
             if owner is None and (mention.label == "PERSON" or is_first_name(words[0])):
                 owner = _first_name_owner(words, clusters)
+            if owner is None and mention.label == "PERSON":
+                owner = _misspelt_surname_owner(words, clusters)
         known_place = key in by_form and by_form[key].labels(*PLACE_LABELS)
         if owner is None and mention.label in PLACE_LABELS and len(words) == 1 and not known_place:
             person = _surname_owner(words, clusters) or _first_name_owner(words, clusters)
@@ -100,6 +102,15 @@ def _surname_owner(words: list[str], clusters: list[Cluster], gender: str | None
     # Two people with one surname ("Bill Clinton", "Hillary Clinton"): the surname alone is the
     # one the article introduced first, its main subject.
     return min(candidates, key=lambda c: c.mentions[0].span.start)
+
+
+def _misspelt_surname_owner(words: list[str], clusters: list[Cluster]) -> Cluster | None:
+    """The one person introduced earlier whose surname this lone name misspells ("McLenney said"
+    after "Tyresha McClenney")."""
+    if len(words) != 1:
+        return None
+    owners = [c for c in clusters if (full := c.full_person) is not None and misspelt(words[0], full[-1])]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _first_name_owner(words: list[str], clusters: list[Cluster]) -> Cluster | None:

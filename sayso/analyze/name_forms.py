@@ -19,7 +19,7 @@ NAME_PREFIXES = HONORIFICS | ROLE_HEADS | frozenset(
     republican democrat democratic gop former vice late then rival libertarian independent deputy
     acting councillor councilor councilman councilwoman alderman commissioner professor coach
     pastor rabbi bishop cardinal captain sergeant detective inspector superintendent moderator
-    anchor correspondent
+    anchor correspondent nurse
     """.split()
 )
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -72,3 +72,19 @@ def transcript_label(text: str, start: int, end: int) -> str | None:
     if not name.isupper() or not all(w.isalpha() for w in name.replace(".", " ").replace("'", " ").split()):
         return None
     return " ".join(w.capitalize() for w in name.split())
+
+
+def misspelt(written: str, name: str) -> bool:
+    """``written`` is ``name`` with one letter wrong, missing, added or swapped ("Wines" for
+    "Wimes", "McLenney" for "McClenney"): a scraped or hurried page spells a surname it gave in
+    full a paragraph earlier. Both of five letters or more and starting alike, so that short
+    names ("Bush", "Rush") and different names ("Barr", "Carr") never meet."""
+    a, b = written.casefold(), name.casefold()
+    if a == b or min(len(a), len(b)) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        differ = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(shorter)) if shorter[k] != longer[k]), len(shorter))
+    return shorter[i:] == longer[i + 1 :]

@@ -23,6 +23,7 @@ Types come from ``speaker_types``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -43,7 +44,7 @@ from .lexicon import (
     THING_PRONOUNS,
     VAGUE_HEADS,
 )
-from .name_forms import clean_name, name_words, transcript_label
+from .name_forms import clean_name, misspelt, name_words, transcript_label
 from .organisation_descriptions import (
     OUTLET_NOUNS,
     OWNED_ORGANISATIONS,
@@ -74,6 +75,7 @@ SAYING_NOUNS = frozenset(
     """.split()
 )
 _GOVERNMENT_ROLES = frozenset({"minister", "official", "authority", "diplomat", "ambassador", "envoy", "government"})
+_HANDLE = re.compile(r"@\w{2,}")
 _INDEFINITE = frozenset({"a", "an", "one", "some", "another", "any", "several", "many"})
 _PLACE_SALIENCE = 0.5  # least salience for "the city" to be the place last in view
 _ORGANISATION_SALIENCE = 0.2  # least salience for "the bank" to be the organisation last in view
@@ -200,6 +202,11 @@ class SpeakerResolver:
         if label is not None:
             return self._labelled(span, label, named, head)
         word = head_word(head)
+        handle = next((t for t in tokens if _HANDLE.fullmatch(t.text)), None)
+        if handle is not None:
+            # "one Twitter user @nycsouthpaw": the account is the only name the article gives.
+            kind: SpeakerType = "outlet" if word in OUTLET_NOUNS else "organisation" if word in ORGANISATION_HEADS else "person"
+            return Speaker(span.text, span.start, span.end, handle.text, kind)
         people = [(e, m) for e, m, _ in named if e.type == "person"]
         head_in_name = any(m.start <= head.idx < m.end for _, m, _ in named)
         plural = head.tag_ in ("NNS", "NNPS")
@@ -234,6 +241,12 @@ class SpeakerResolver:
                 said = self._possessor(possessor)
                 if said is not None and (said.name or said.type != "unknown"):
                     return Speaker(span.text, span.start, span.end, said.name, said.type)
+        if len(tokens) == 1 and head.text[:1].isupper() and not named and not role:
+            # A surname the tagger took for a plural noun: "Sanders: Clinton needs to …" heading
+            # an article about Bernie Sanders, "Wines believes …" after "Leslie Wimes".
+            person = self._person_by_surname(clean_name(span.text), head.i)
+            if person is not None:
+                return self._speaker(span, person, "person")
         if plural and (role or word in VAGUE_HEADS or head.pos_ == "NOUN") and not named:
             governed = word in _GOVERNMENT_ROLES and (possessor is not None or "the" in determiners)
             if word in GOVERNMENT_HEADS or governed:
@@ -268,7 +281,7 @@ class SpeakerResolver:
         if organisation is not None:
             return self._speaker(span, organisation)
         if head.pos_ == "PROPN":
-            kind: SpeakerType = "outlet" if is_outlet_name(name) or name.casefold() in self.reporters else "organisation"
+            kind = "outlet" if is_outlet_name(name) or name.casefold() in self.reporters else "organisation"
             return Speaker(span.text, span.start, span.end, name, kind)
         return Speaker(span.text, span.start, span.end, None, "unknown")
 
@@ -296,11 +309,16 @@ class SpeakerResolver:
         return " ".join(t.text for t in run) if len(run) > 1 else None
 
     def _person_by_surname(self, name: str, at: int) -> Entity | None:
-        """A surname NER did not mark: the most salient person with that surname."""
+        """A surname NER did not mark: the most salient person with that surname, else the one
+        person whose surname it misspells."""
         words = name_words(name)
         if not words:
             return None
-        found = [e for e in self.entities.entities if e.type == "person" and len(name_words(e.name)) > len(words) and name_words(e.name)[-len(words) :] == words]
+        people = [e for e in self.entities.entities if e.type == "person"]
+        found = [e for e in people if len(name_words(e.name)) > len(words) and name_words(e.name)[-len(words) :] == words]
+        if not found and len(words) == 1:
+            misspelt_of = [e for e in people if len(full := name_words(e.name)) > 1 and misspelt(words[0], full[-1])]
+            return misspelt_of[0] if len(misspelt_of) == 1 else None
         if len(found) <= 1:
             return found[0] if found else None
         ranked = self._salience.ranked(at, lambda key: 1.0 if isinstance(key, Entity) and key in found else 0.0)
