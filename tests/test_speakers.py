@@ -242,6 +242,18 @@ def test_pronoun_across_paragraphs_prefers_the_speaker_to_a_person_merely_mentio
     assert speaker_of(result, "the council had no choice") == ("Rudi Szabo", "person")
 
 
+def test_she_said_after_a_quotation_is_who_spoke_just_before_not_whom_she_spoke_about() -> None:
+    result = analyse(
+        "Governor Alma Reyes toured the flooded valley on Monday. Reyes promised new levees, and Reyes said the state would pay for them. "
+        "Reyes has made the floods the centre of her campaign.\n\n"
+        "Voters were less sure. Odile Marchetti said Reyes doesn't follow through on her promises.\n\n"
+        "“It’s not something that she keeps up, it’s only when the cameras come,” she said.\n\n"
+        "She continued, “When the water goes down, she goes home.”"
+    )
+    assert speaker_of(result, "It’s not something") == ("Odile Marchetti", "person")
+    assert speaker_of(result, "When the water") == ("Odile Marchetti", "person")
+
+
 def test_she_is_the_woman_of_the_two() -> None:
     result = analyse("Senator Paolo Denti met the mayor, Greta Holm, on Friday. She said the talks had been useful.")
     assert speaker_of(result, "the talks had been useful") == ("Greta Holm", "person")

@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Token
 from ..model import Entity
 from .gender import pronoun_gender
 from .introductions import Introductions
-from .salience import Candidate, Fit, Salience
+from .salience import Candidate, Fit, Salience, is_speaker_token
 from .titles import phrase_head
 
 _UNKNOWN_GENDER = 0.7
 _LOCAL_SUBJECT = 2.0  # the subject of the clause a pronoun stands in
+_CONTINUING_SPEAKER = 3.0  # "she said" closing a quotation, for whoever spoke in this sentence or the last
 _CLEAR_MARGIN = 3.0
 _PLACE_FOR_IT = 0.5
 _ADJUNCTS = frozenset({"prep", "npadvmod", "advmod", "aux", "auxpass", "punct", "cc", "mark", "det", "neg", "advcl"})
@@ -42,11 +43,15 @@ def person_for_pronoun(doc: Doc, salience: Salience, introductions: Introduction
     later = _named_below(introductions, token)
     ranked = [c for c in salience.ranked(token.i, accept) if not _same_clause_object(doc, token, c) and id(c.entity) not in later]
     local = _local_subject(salience, token)
-    if local is not None:
-        for candidate in ranked:
-            if candidate.entity is not None and candidate.entity is local:
-                candidate.score *= _LOCAL_SUBJECT
-        ranked.sort(key=lambda c: (c.score, c.token), reverse=True)
+    # "… ," she said: the main verb of saying, not "after he asked" inside another's sentence.
+    continuing = is_speaker_token(token) and token.head.dep_ == "ROOT" and not salience.quoted[token.i]
+    here = salience.sentence[token.i]
+    for candidate in ranked:
+        if local is not None and candidate.entity is local:
+            candidate.score *= _LOCAL_SUBJECT
+        if continuing and candidate.spoke >= here - 1:
+            candidate.score *= _CONTINUING_SPEAKER
+    ranked.sort(key=lambda c: (c.score, c.token), reverse=True)
     if ranked:
         ranked[0].clear = len(ranked) == 1 or ranked[0].score >= _CLEAR_MARGIN * ranked[1].score
         return ranked[0]

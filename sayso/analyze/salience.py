@@ -51,6 +51,7 @@ class Candidate:
     token: int  # for unnamed phrases: the phrase's head
     score: float = 0.0
     speaker: bool = False
+    spoke: int = -1  # the last sentence it was a speaker in, outside quotations when the pronoun is
     clear: bool = False  # far ahead of the next candidate: safe to learn the person's gender from
 
 
@@ -136,5 +137,8 @@ class Salience:
                 candidate = scores[key] = Candidate(entity, record.token)
             candidate.token = max(candidate.token, record.token)
             candidate.score += factor * record.weight * _DECAY ** (here - record.sentence)
-            candidate.speaker = candidate.speaker or record.weight >= 1 + _SPEAKER
+            if record.weight >= 1 + _SPEAKER:
+                candidate.speaker = True
+                if quoted or not self.quoted[record.token]:
+                    candidate.spoke = max(candidate.spoke, record.sentence)
         return sorted(scores.values(), key=lambda c: (c.score, c.token), reverse=True)
