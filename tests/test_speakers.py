@@ -116,6 +116,22 @@ def test_someone_elses_spokesman_stays_unnamed() -> None:
     assert speaker_of(result, "the cuts were temporary") == (None, "vague")
 
 
+def test_his_lawyer_is_the_one_the_article_introduces_later_as_his() -> None:
+    text = (
+        "The council voted to fine Arvid Lund on Tuesday despite warnings from his lawyer that the fine was unlawful.\n\n"
+        "A lawyer for Lund, Petra Holmqvist, said her client would appeal."
+    )
+    assert resolved(text, "his lawyer") == ("Petra Holmqvist", "person")
+
+
+def test_his_lawyer_is_not_the_lawyer_introduced_as_someone_elses() -> None:
+    result = analyse(
+        "The council voted to fine Arvid Lund on Tuesday. Mayor Maria Roth's lawyer Carla Wessel was at the meeting.\n\n"
+        "His lawyer said he would appeal."
+    )
+    assert speaker_of(result, "he would appeal") == (None, "vague")
+
+
 # --- names -------------------------------------------------------------------------------------
 
 
@@ -182,6 +198,15 @@ def test_a_full_name_read_as_an_organisation_joins_its_surname_used_for_a_person
 def test_a_surname_the_tagger_reads_as_a_plural_noun_is_the_person_named_later() -> None:
     text = "Mathers: the harbour deal is a trap\n\nSenator Ilse Mathers said on Tuesday that the harbour deal would cost the town its ferries."
     assert resolved(text, "Mathers") == ("Ilse Mathers", "person")
+
+
+def test_an_acronym_in_dots_is_the_body_a_describing_word_was_read_into() -> None:
+    text = "A complaint was filed by the federal Inland Waterways and Ports Commission.\n\nThe I.W.P.C. said it would increase oversight."
+    doc = load_pipeline()(text)
+    start = text.index("federal")
+    doc.ents = [doc.char_span(start, text.index(".", start), label="ORG")]  # NER's span, with "federal" in it
+    speaker = SpeakerResolver(doc, find_entities(doc), set()).resolve(None, Span("The I.W.P.C.", text.index("The I."), text.index("The I.") + 12))
+    assert speaker is not None and (speaker.name, speaker.type) == ("Inland Waterways and Ports Commission", "government")
 
 
 def test_a_misspelt_surname_is_the_person_it_misspells() -> None:

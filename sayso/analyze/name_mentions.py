@@ -93,11 +93,14 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
         while end > start and text[end - 1] in EDGE_PUNCTUATION + " " and not (text[end - 1] in _QUOTES and _quotes(text[start:end]) % 2 == 0):
             end -= 1
             changed = True
+        first = re.match(r"\S+\s+", text[start:end])
         if label == "PERSON":
-            first = re.match(r"\S+\s+", text[start:end])
             if first and first.group(0).strip().strip(".").lower() in NAME_PREFIXES:
                 start += first.end()
                 changed = True
+        elif first and first.group(0).strip().isalpha() and first.group(0).strip().islower():
+            start += first.end()  # "the federal Securities and Exchange Commission": "federal" describes it
+            changed = True
     if end <= start or not any(c.isupper() for c in text[start:end]):
         return None
     return start, end

@@ -90,7 +90,7 @@ def organisation_by_short_name(entities: EntityIndex, name: str) -> Entity | Non
     letters = acronym(name)
     words = name_words(name)
     for entity in entities.entities:
-        if entity.type not in ("organisation", "outlet"):
+        if entity.type not in ("organisation", "outlet", "government"):
             continue
         for form in [entity.name, *entity.forms]:
             full = name_words(form)

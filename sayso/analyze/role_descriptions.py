@@ -92,10 +92,19 @@ def person_by_description(
         return 1.0
 
     ranked = salience.ranked(head.i, fits)
+    if possessor is not None and owner is not None and owner.name:
+        # "his lawyer" is not "Mayor Maria Roth's lawyer Carla Wessel".
+        ranked = [c for c in ranked if c.entity is not None and _introduced_as_theirs(head.doc, c.entity, owner.name)]
     matched = [c for c in ranked if head_title in introductions.titles(c.entity)]
     if matched:
         # The fullest fit first: "the French President" is the French one of two presidents.
         return max(matched, key=lambda c: (len(described & introductions.titles(c.entity)), c.score)).entity
+    if possessor is not None and owner is not None and owner.name:
+        # "his attorney" before the article names "An attorney for Pagliano, Mark MacDougall":
+        # the one person it introduces with that title as the owner's (or no one else's).
+        later = [e for e in entities.entities if fits(e) == _TITLE_MATCH and _introduced_as_theirs(head.doc, e, owner.name)]
+        if len(later) == 1:
+            return later[0]
     # No title fits: the person in view — one who spoke, or one much talked about just before.
     if possessor is not None and owner is not None and owner.name and head_word(head) in _KIN_NOUNS:
         relative = _relative(salience, introductions, entities, head, owner.name, gender)
@@ -109,6 +118,23 @@ def person_by_description(
         if found is not None:
             return found
     return _headline_subject(head.doc, introductions, head, fits)
+
+
+def _introduced_as_theirs(doc: Doc, person: Entity, owner: str) -> bool:
+    """Whether the sentence introducing ``person`` leaves them to ``owner``: it names no one else
+    whose they are ("Mayor Maria Roth's lawyer Carla Wessel" is not Lund's lawyer; "An attorney
+    for Pagliano, Mark MacDougall" and "His spokesman Jo Tate" may be)."""
+    first = person.mentions[0]
+    mention = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if mention is None:
+        return False
+    owners = [
+        name_words(t.text)[-1:]
+        for t in mention.sent
+        if t.pos_ == "PROPN" and not (first.start <= t.idx < first.end)
+        and (t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in ("for", "of") and t.head.head.pos_ == "NOUN"))
+    ]
+    return not owners or name_words(owner)[-1:] in owners
 
 
 def _headline_subject(doc: Doc, introductions: Introductions, head: Token, fits: Fit) -> Entity | None:

@@ -106,6 +106,12 @@ def title_words(doc: Doc, tokens: list[Token], root: Token) -> list[str]:
     appositives = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         appositives.append(root.head)
+    elif root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.dep_ == "prep":
+        # "An attorney for Pagliano, Mark MacDougall": the parse hangs the name on the nearer
+        # name, but it is the attorney's.
+        role = root.head.head.head
+        if role.pos_ == "NOUN" and head_word(role) in ROLE_HEADS | PERSON_NOUNS:
+            appositives.append(role)
     for noun in appositives:
         words.extend(t.lower_ for t in noun.subtree if t.i <= noun.i and t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_ == "PERSON")
     return words
