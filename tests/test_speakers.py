@@ -236,6 +236,20 @@ def test_a_surname_with_a_thing_after_it_is_not_a_family_name_first() -> None:
     assert speaker_of(result, "the speech was about work") == ("Obama", "person")
 
 
+def test_which_after_a_name_is_that_body_however_the_parse_hangs_its_clause() -> None:
+    text = "To solve this quandary, they turned to the Lowmoor Harbour Police which reported “2,521 theft incidents” in the port between January and June."
+    assert resolved(text, "which") == ("Lowmoor Harbour Police", "government")
+
+
+def test_a_description_is_not_a_body_named_in_its_relative_clause() -> None:
+    text = (
+        "Parents rallied on Tuesday with the Coalition for Open Libraries, a group of readers and unions.\n\n"
+        "The coalition, which includes the Lowmoor Teachers Union and the Brandt Reading Trust, said the cuts would close six branches."
+    )
+    described = "The coalition, which includes the Lowmoor Teachers Union and the Brandt Reading Trust,"
+    assert resolved(text, described) == ("Coalition for Open Libraries", "organisation")
+
+
 def test_an_account_handle_is_the_name_of_who_posted() -> None:
     result = analyse("The mayor defended the fares. Earlier, one Twitter user @lowmoor_rider said the buses were always late.")
     assert speaker_of(result, "the buses were always late") == ("@lowmoor_rider", "person")

@@ -167,8 +167,12 @@ class SpeakerResolver:
             if chosen is None and token.i not in self._pronouns:
                 chosen = person_for_pronoun(self.doc, self._salience, self._introductions, token)
             return self._speaker(span, chosen.entity if chosen else None, "person")
-        if len(tokens) == 1 and word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            return self._relative(span, token.head.head)
+        if len(tokens) == 1 and word in RELATIVE_PRONOUNS:
+            if token.head.dep_ == "relcl":
+                return self._relative(span, token.head.head)
+            before = next((t for t in reversed(self.doc[max(0, token.i - 2) : token.i]) if not t.is_punct), None)
+            if word != "that" and before is not None and before.pos_ in ("NOUN", "PROPN"):
+                return self._relative(span, before)  # "turned to the Chicago Police Department which reported …", parsed otherwise
         if len(tokens) == 1 and word in THING_PRONOUNS:
             return self._antecedent(span, token, thing_fit(self.doc), "unknown")
         if len(tokens) == 1 and word in PLURAL_PRONOUNS:
@@ -196,8 +200,14 @@ class SpeakerResolver:
         return self._speaker(span, best.entity)
 
     def _phrase(self, span: Span, tokens: list[Token], head: Token) -> Speaker:
+        end = span.end
+        core = noun_phrase(head)
+        if core is not None and span.start <= core.start and core.end < span.end:
+            # "The alliance, which includes … the Annenberg Institute …": what an aside names is
+            # not what the phrase names.
+            tokens, end = [t for t in tokens if t.idx < core.end], core.end
         # Whole tokens: a source span cut inside a word ("Mr. Obam") still holds the name.
-        named = self.entities.at(tokens[0].idx, max(span.end, tokens[-1].idx + len(tokens[-1].text)))
+        named = self.entities.at(tokens[0].idx, max(end, tokens[-1].idx + len(tokens[-1].text)))
         label = transcript_label(doc_text(self.doc), span.start, span.end)
         if label is not None:
             return self._labelled(span, label, named, head)
