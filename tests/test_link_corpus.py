@@ -1,4 +1,5 @@
-"""The cross-article linking corpus (benchmarks/link_corpus) is well formed and its gold labels are consistent.
+"""The cross-article linking corpora (benchmarks/link_corpus and its held-out story in
+benchmarks/link_corpus_heldout) are well formed and their gold labels are consistent.
 
 Pure JSON and string checks: no spaCy, no sayso pipeline, well under a second.
 """
@@ -14,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "link_corpus"
-ARTICLES = CORPUS / "articles"
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+CORPUS = BENCHMARKS / "link_corpus"
+HELD_OUT = BENCHMARKS / "link_corpus_heldout"
+# What each corpus must at least hold: stories, each verdict's propositions, wire copies.
+MINIMUMS = {CORPUS: (3, 2, 3), HELD_OUT: (1, 2, 2)}
 
 VERDICTS = {"corroborated", "single_source", "contested", "retracted", "unverified"}
 STANCES = {"agree", "contradict", "partial", "retracted"}
@@ -27,20 +31,25 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'\-]+, [A-Z][a-z]+ \d{1,2} \((?P<agency>[A-
 _TRAILING_AGENCY = re.compile(r"\s*\((?P<agency>[A-Z]{2,5})\)$")
 
 
-@cache
-def gold() -> dict:
-    return json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))
+@pytest.fixture(params=[CORPUS, HELD_OUT], ids=["tuned", "held_out"])
+def corpus(request: pytest.FixtureRequest) -> Path:
+    return request.param
 
 
 @cache
-def manifest() -> dict:
-    return json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+def gold(corpus: Path) -> dict:
+    return json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
 
 
 @cache
-def article(name: str) -> dict:
+def manifest(corpus: Path) -> dict:
+    return json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+
+
+@cache
+def article(corpus: Path, name: str) -> dict:
     """Header fields and body of one article, read the way the corpus lays them out."""
-    raw = (ARTICLES / name).read_text(encoding="utf-8")
+    raw = (corpus / "articles" / name).read_text(encoding="utf-8")
     lines = raw.split("\n")
     title, published = lines[0], lines[1]
     byline = lines[2][3:] if lines[2].startswith("By ") else None
@@ -63,33 +72,34 @@ def article(name: str) -> dict:
     }
 
 
-def members() -> list[tuple[dict, dict]]:
-    return [(p, m) for p in gold()["propositions"] for m in p["members"]]
+def members(corpus: Path) -> list[tuple[dict, dict]]:
+    return [(p, m) for p in gold(corpus)["propositions"] for m in p["members"]]
 
 
-def story_articles() -> list[str]:
-    return [name for story in gold()["stories"] for name in story["articles"]]
+def story_articles(corpus: Path) -> list[str]:
+    return [name for story in gold(corpus)["stories"] for name in story["articles"]]
 
 
-def test_every_article_is_in_one_story_and_on_disk():
-    named = story_articles()
-    on_disk = sorted(str(p.relative_to(ARTICLES)) for p in ARTICLES.rglob("*.txt"))
+def test_every_article_is_in_one_story_and_on_disk(corpus: Path) -> None:
+    named = story_articles(corpus)
+    articles = corpus / "articles"
+    on_disk = sorted(str(p.relative_to(articles)) for p in articles.rglob("*.txt"))
     assert len(named) == len(set(named))
     assert sorted(named) == on_disk
-    assert sorted(manifest()["articles"]) == on_disk
+    assert sorted(manifest(corpus)["articles"]) == on_disk
 
 
-def test_each_story_has_at_least_eight_articles():
-    assert len(gold()["stories"]) >= 3
-    for story in gold()["stories"]:
+def test_each_story_has_at_least_eight_articles(corpus: Path) -> None:
+    assert len(gold(corpus)["stories"]) >= MINIMUMS[corpus][0]
+    for story in gold(corpus)["stories"]:
         assert len(story["articles"]) >= 8, story["name"]
         assert all(name.startswith(story["name"] + "/") for name in story["articles"])
 
 
-def test_manifest_agrees_with_the_article_headers():
-    agencies = manifest()["agencies"]
-    for name, meta in manifest()["articles"].items():
-        text = article(name)
+def test_manifest_agrees_with_the_article_headers(corpus: Path) -> None:
+    agencies = manifest(corpus)["agencies"]
+    for name, meta in manifest(corpus)["articles"].items():
+        text = article(corpus, name)
         assert text["published"] == meta["published"], name
         assert text["byline"] == meta["byline"], name
         assert text["agency"] == meta["agency"], name
@@ -98,41 +108,41 @@ def test_manifest_agrees_with_the_article_headers():
         assert meta["outlet"]
 
 
-def test_articles_are_short_news_stories():
-    for name in story_articles():
-        words = len(article(name)["body"].split())
+def test_articles_are_short_news_stories(corpus: Path) -> None:
+    for name in story_articles(corpus):
+        words = len(article(corpus, name)["body"].split())
         assert 120 <= words <= 350, f"{name}: {words} words"
 
 
-def test_proposition_ids_are_unique():
-    ids = [p["id"] for p in gold()["propositions"]]
+def test_proposition_ids_are_unique(corpus: Path) -> None:
+    ids = [p["id"] for p in gold(corpus)["propositions"]]
     assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
 
 
-def test_every_verdict_occurs_at_least_twice():
-    counts = Counter(p["verdict"] for p in gold()["propositions"])
+def test_every_verdict_occurs_at_least_twice(corpus: Path) -> None:
+    counts = Counter(p["verdict"] for p in gold(corpus)["propositions"])
     assert set(counts) == VERDICTS
-    assert all(n >= 2 for n in counts.values()), counts
+    assert all(n >= MINIMUMS[corpus][1] for n in counts.values()), counts
     assert counts["unverified"] >= 10
 
 
-def test_every_quote_occurs_exactly_once_in_its_article():
-    stories = {s["name"]: set(s["articles"]) for s in gold()["stories"]}
-    for prop, member in members():
+def test_every_quote_occurs_exactly_once_in_its_article(corpus: Path) -> None:
+    stories = {s["name"]: set(s["articles"]) for s in gold(corpus)["stories"]}
+    for prop, member in members(corpus):
         assert member["article"] in stories[prop["story"]], (prop["id"], member["article"])
         quote = member["quote"]
         assert 3 <= len(quote.split()) <= 12, (prop["id"], quote)
-        count = article(member["article"])["body"].count(quote)
+        count = article(corpus, member["article"])["body"].count(quote)
         assert count == 1, f"{prop['id']}: {quote!r} occurs {count} times in {member['article']}"
 
 
-def test_no_claim_is_labelled_twice():
-    keys = [(m["article"], m["quote"]) for _, m in members()]
+def test_no_claim_is_labelled_twice(corpus: Path) -> None:
+    keys = [(m["article"], m["quote"]) for _, m in members(corpus)]
     assert len(keys) == len(set(keys)), [k for k, n in Counter(keys).items() if n > 1]
 
 
-def test_member_fields():
-    for prop, member in members():
+def test_member_fields(corpus: Path) -> None:
+    for prop, member in members(corpus):
         assert prop["verdict"] in VERDICTS
         assert prop["label"] and prop["why"]
         assert member["stance"] in STANCES, prop["id"]
@@ -144,9 +154,9 @@ def test_member_fields():
         assert value is None or member["qualifier"] in QUALIFIERS
 
 
-def _origin(name: str) -> str:
+def _origin(corpus: Path, name: str) -> str:
     """One origin per source: a person who speaks for an organisation counts as that organisation."""
-    speaks_for = {e["name"]: e["speaks_for"] for e in gold()["entities"] if "speaks_for" in e}
+    speaks_for = {e["name"]: e["speaks_for"] for e in gold(corpus)["entities"] if "speaks_for" in e}
     return speaks_for.get(name, name)
 
 
@@ -166,10 +176,10 @@ def _compatible(a: dict, b: dict) -> bool:
     return max(low_a, low_b) <= min(high_a, high_b)
 
 
-def test_verdicts_follow_from_members():
-    for prop in gold()["propositions"]:
+def test_verdicts_follow_from_members(corpus: Path) -> None:
+    for prop in gold(corpus)["propositions"]:
         verdict, group = prop["verdict"], prop["members"]
-        origins = {_origin(m["origin"]) for m in group}
+        origins = {_origin(corpus, m["origin"]) for m in group}
         stances = {m["stance"] for m in group}
         if verdict == "unverified":
             assert len(group) == 1 and stances == {"agree"}, prop["id"]
@@ -192,11 +202,11 @@ def test_verdicts_follow_from_members():
         assert all(not _compatible(a, b) for a in agree for b in against), prop["id"]
 
 
-def test_corpus_exercises_every_case():
-    props = gold()["propositions"]
-    links = Counter(link["kind"] for link in gold()["article_links"])
-    assert links["wire_copy"] >= 3 and links["cites"] >= 3
-    chains = [m for _, m in members() if m["via"]]
+def test_corpus_exercises_every_case(corpus: Path) -> None:
+    props = gold(corpus)["propositions"]
+    links = Counter(link["kind"] for link in gold(corpus)["article_links"])
+    assert links["wire_copy"] >= MINIMUMS[corpus][2] and links["cites"] >= 3
+    chains = [m for _, m in members(corpus) if m["via"]]
     assert chains, "no quote-of-a-quote chain"
     circular = [p for p in props if p["verdict"] == "single_source" and len({m["speaker"] for m in p["members"]}) >= 3]
     assert circular, "no circular-reporting group"
@@ -210,25 +220,28 @@ def test_corpus_exercises_every_case():
     assert any(p["verdict"] == "retracted" for p in props)
 
 
-def test_entities_aliases_and_distinct_pairs():
-    entities = {e["name"]: e for e in gold()["entities"]}
-    assert len(entities) == len(gold()["entities"])
-    corpus = "\n".join(article(name)["raw"] for name in story_articles()).casefold()
+def test_entities_aliases_and_distinct_pairs(corpus: Path) -> None:
+    entities = {e["name"]: e for e in gold(corpus)["entities"]}
+    assert len(entities) == len(gold(corpus)["entities"])
+    text = "\n".join(article(corpus, name)["raw"] for name in story_articles(corpus)).casefold()
     for entity in entities.values():
         assert entity["type"] in {"person", "organisation", "outlet", "document"}
         for alias in entity["aliases"]:
-            assert alias.casefold() in corpus, (entity["name"], alias)
+            assert alias.casefold() in text, (entity["name"], alias)
         assert entity.get("speaks_for") in (None, *entities)
-    for pair in gold()["distinct"]:
+    for pair in gold(corpus)["distinct"]:
         assert len(pair) == 2 and pair[0] != pair[1]
         assert all(name in entities for name in pair), pair
-    outlets = {meta["outlet"] for meta in manifest()["articles"].values()}
+    outlets = {meta["outlet"] for meta in manifest(corpus)["articles"].values()}
     assert outlets <= {name for name, e in entities.items() if e["type"] == "outlet"}
 
 
-@pytest.mark.parametrize("name", ["Ines Varga", "Lidia Kross", "Marek Dahl"])
-def test_namesakes_are_kept_apart(name):
+@pytest.mark.parametrize(
+    "corpus, name",
+    [(CORPUS, "Ines Varga"), (CORPUS, "Lidia Kross"), (CORPUS, "Marek Dahl"), (HELD_OUT, "Ivo Renwick")],
+)
+def test_namesakes_are_kept_apart(corpus: Path, name: str) -> None:
     surname = name.split()[-1]
-    namesakes = [e["name"] for e in gold()["entities"] if e["type"] == "person" and e["name"].endswith(" " + surname)]
+    namesakes = [e["name"] for e in gold(corpus)["entities"] if e["type"] == "person" and e["name"].endswith(" " + surname)]
     assert len(namesakes) == 2
-    assert sorted(namesakes) in [sorted(pair) for pair in gold()["distinct"]]
+    assert sorted(namesakes) in [sorted(pair) for pair in gold(corpus)["distinct"]]
