@@ -10,7 +10,7 @@ from sayso.model import Attribution, Span, Speaker
 
 #       0         1         2         3         4
 #       0123456789012345678901234567890123456789012
-TEXT = "Ann said: cats are great and dogs are fine."
+TEXT = "Ann said, cats are great and dogs are fine."
 
 
 def span(start: int, end: int, text: str = TEXT) -> Span:
@@ -169,12 +169,27 @@ def test_a_carried_on_content_is_scored_as_a_fragment_of_the_one_it_continues() 
     first = Attribution("indirect", span(10, 24), span(4, 8), ann, id="a1")
     second = Attribution("indirect", span(29, 42), span(4, 8), ann, id="a2", continues="a1")
     # Read as one statement, the pair is GOLD exactly: one source, one cue, two content fragments.
-    assert scored([first, second]) == [GOLD]
-    whole = score_document([GOLD], scored([first, second]), TEXT).attribution["exact"]
+    assert scored([first, second], TEXT) == [GOLD]
+    whole = score_document([GOLD], scored([first, second], TEXT), TEXT).attribution["exact"]
     assert figures(whole) == (1.0, 1.0, 1.0)
     # Read as two statements, the second is an attribution too many and neither is exact:
     # overlap P 1/2 (one of two predictions matched, one-to-one), exact P 0.
     apart = score_document([GOLD], [spans_of(first), spans_of(second)], TEXT).attribution
     assert figures(apart["overlap"])[0] == 0.5 and figures(apart["exact"]) == (0.0, 0.0, 0.0)
     # A continuation whose first part was not kept (or a system without ids) stands alone.
-    assert scored([second]) == [spans_of(second)]
+    assert scored([second], TEXT) == [spans_of(second)]
+
+
+def test_the_punctuation_polnear_takes_into_a_source_and_a_cue() -> None:
+    from sayso.evaluate.roles import polnear_bounds
+
+    text = "Brian Fallon, the campaign's press secretary, said: Ann, a nurse, told us it was fine."
+    fallon = Span("Brian Fallon, the campaign's press secretary", 0, 44)
+    ann = Span("Ann", 52, 55)
+    shape = AttributionSpans(source=[fallon], cue=[Span("said", 46, 50)], content=[Span("Ann", 52, 55)])
+    bounded = polnear_bounds(shape, text)
+    assert [s.text for s in bounded.source] == ["Brian Fallon, the campaign's press secretary,"]
+    assert [s.text for s in bounded.cue] == ["said:"]
+    assert bounded.content == shape.content
+    # A source with no comma inside keeps its bounds, comma after it or not.
+    assert polnear_bounds(AttributionSpans(source=[ann]), text).source == [ann]

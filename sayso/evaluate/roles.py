@@ -37,13 +37,13 @@ def spans_of(attribution: Attribution) -> AttributionSpans:
     )
 
 
-def scored(attributions: list[Attribution]) -> list[AttributionSpans]:
+def scored(attributions: list[Attribution], text: str) -> list[AttributionSpans]:
     """The attributions as PolNeAR would annotate them: nested claims set aside (``univocal``),
-    and a quote that carries on an earlier one (``continues``) made a further fragment of that
+    a quote that carries on an earlier one (``continues``) made a further fragment of that
     one's content, as the annotators mark '"…," she said. "…"' — one source, one cue, a
-    discontinuous content."""
+    discontinuous content — and the punctuation its annotators take in (``polnear_bounds``)."""
     kept = univocal(attributions)
-    shapes = [spans_of(a) for a in kept]
+    shapes = [polnear_bounds(spans_of(a), text) for a in kept]
     by_id = {a.id: shape for a, shape in zip(kept, shapes) if a.id}
     result = []
     for attribution, shape in zip(kept, shapes):
@@ -53,6 +53,25 @@ def scored(attributions: list[Attribution]) -> list[AttributionSpans]:
         else:
             first.content.append(attribution.content)
     return result
+
+
+def polnear_bounds(shape: AttributionSpans, text: str) -> AttributionSpans:
+    """The closing punctuation PolNeAR's annotators take into a span, which sayso leaves out of
+    what it shows: the comma that closes a source with an appositive ("Brian Fallon, the
+    campaign's press secretary, said": 922 of 1,029 such sources in train end with it; 5 of 804
+    sources with no comma inside do) and the colon after a cue ("said:", 368 of 386 in train).
+    Every system is scored through this, so only the convention changes, not what was found."""
+    return AttributionSpans(
+        source=[_taking(s, ",", text) if "," in s.text.rstrip(",") else s for s in shape.source],
+        cue=[_taking(s, ":", text) for s in shape.cue],
+        content=shape.content,
+    )
+
+
+def _taking(span: Span, mark: str, text: str) -> Span:
+    if text[span.end : span.end + 1] != mark:
+        return span
+    return Span(text[span.start : span.end + 1], span.start, span.end + 1)
 
 
 def univocal(attributions: list[Attribution]) -> list[Attribution]:

@@ -100,7 +100,7 @@ def evaluate(
         seconds = time.perf_counter() - started
         result = SystemResult(name=name, seconds=seconds, overall=Scores())
         for document, predicted in zip(documents, predictions, strict=True):
-            scores = score_document(document.attributions, scored(predicted), document.text)
+            scores = score_document(document.attributions, scored(predicted, document.text), document.text)
             result.overall.add(scores)
             result.by_publisher.setdefault(document.publisher, Scores()).add(scores)
         results.append(result)
