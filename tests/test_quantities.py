@@ -310,6 +310,18 @@ def test_counted_after_of_on_a_word_of_the_phrase_and_before_in() -> None:
     assert quantity(result, "thousands").counted == "mercenaries"
 
 
+def test_a_bare_number_counts_what_the_conjoined_clause_counts_in_the_same_role() -> None:
+    result = analyze(
+        "Four people died and more than 20 were injured when the Lowmoor footbridge fell, police said. "
+        "The fund said it housed 300 families in May and moved 40 in June. "
+        "The council said it repaired 12 roads, and 5 remain closed."
+    )
+    injured = quantity(result, "more than 20")
+    assert (injured.low, injured.counted) == (21, "people")
+    assert quantity(result, "40").counted == "families"  # object and object
+    assert quantity(result, "5").counted is None  # a subject is not what the other clause's object counts
+
+
 def test_a_number_the_ner_calls_a_date_but_reads_as_none_is_counted() -> None:
     result = analyze("Planner Ida Rask said two and a half million tourists came.")
     assert (quantity(result, "two and a half million").value, quantity(result, "two and a half million").counted) == (2_500_000, "tourists")

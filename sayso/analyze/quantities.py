@@ -158,6 +158,33 @@ def _counted(numbers: list[Token], start: int, end: int) -> tuple[str | None, st
     return text[first.idx : noun_end], leading_rate(text[noun_end : noun_end + 40])
 
 
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _role(token: Token) -> str | None:
+    return "subject" if token.dep_ in _SUBJECTS else "object" if token.dep_ == "dobj" else None
+
+
+def _elided_count(number: Token, earlier: list[Quantity]) -> str | None:
+    """What a bare number counts when its clause leaves the noun to a conjoined one: "Four
+    people died and more than 20 were injured" — 20 people, in the same role of the verb
+    conjoined with its own."""
+    role = _role(number)
+    verb = number.head
+    if role is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    partners = {c.i for c in verb.children if c.dep_ == "conj"} | ({verb.head.i} if verb.dep_ == "conj" else set())
+    doc = number.doc
+    for quantity in reversed(earlier):
+        if quantity.counted is None or quantity.unit is not None:
+            continue
+        counted = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        noun = counted.root.head if counted is not None and counted.root.dep_ == "nummod" else None
+        if noun is not None and noun.head.i in partners and _role(noun) == role:
+            return quantity.counted
+    return None
+
+
 def _ner_unit(doc: Doc, start: int, end: int) -> str | None:
     """A unit NER found that the wording table lacks: the words after the number in a MONEY or QUANTITY span."""
     for ent in ner_mentions(doc):
@@ -217,6 +244,8 @@ def quantities_in(doc: Doc, span: Span) -> list[Quantity]:
             continue  # "one of the things", "the one who", "one another": a pronoun, not a count
         unit = reading.unit or _ner_unit(doc, start, end)
         counted, rate = _counted(numbers, start, end)
+        if counted is None and unit is None:
+            counted = _elided_count(numbers[-1], quantities)
         quantities.append(
             Quantity(
                 phrase,
