@@ -10,7 +10,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 from typer.testing import CliRunner
 
 from conftest import SEED
@@ -26,7 +26,7 @@ from sayso.link.verdicts import judge
 from sayso.model import Article, Proposition
 from sayso.store import Store
 from sayso.store.link_state import MEMBERS_COMPARED, LinkState, _latest_members
-from sayso.store.schema import PropositionSummaryRow
+from sayso.store.schema import PropositionRow, PropositionSummaryRow
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "sayso" / "schema" / "propositions.schema.json").read_text())
 
@@ -188,15 +188,21 @@ def test_linking_article_by_article_ends_as_a_rebuild_does(store: Store) -> None
     assert sorted(shown) == sorted((p.id, p.verdict, p.label, p.explanation, p.members) for p in store.propositions())
 
 
-def test_a_store_linked_before_summaries_links_on_and_gains_them(store: Store) -> None:
-    """A store linked before revision 0007 has no proposition summaries: a proposition without one
-    is judged whole when claims join it, as before, and keeps a summary from then on."""
+def link_as_before(store: Store, forget: Any) -> None:
+    """Link the Gazette, ``forget`` (a statement) what a later revision keeps, as a store linked
+    before it, then link the Courier, whose claims join the Gazette's."""
     add(store, GAZETTE)
     link_store(store)
     with store.linking("test") as state:
-        state.session.execute(delete(PropositionSummaryRow))
+        state.session.execute(forget)
     add(store, COURIER)
     link_store(store)
+
+
+def test_a_store_linked_before_summaries_links_on_and_gains_them(store: Store) -> None:
+    """A store linked before revision 0007 has no proposition summaries: a proposition without one
+    is judged whole when claims join it, as before, and keeps a summary from then on."""
+    link_as_before(store, delete(PropositionSummaryRow))
     propositions = store.propositions()
     with store.linking("test") as state:
         kept = set(state.summaries([p.id for p in propositions]))
@@ -229,8 +235,9 @@ def test_a_claim_is_compared_with_a_bounded_number_of_members_most_promising_fir
 
 
 def test_the_latest_members_of_each_proposition_are_read_newest_first(store: Store) -> None:
-    """Each proposition's latest ``limit`` members, by date then claim id, however many it has and
-    however many propositions are asked for at once (more than one statement's worth)."""
+    """Each proposition's latest ``MEMBERS_COMPARED`` members, by date then claim id, however many
+    it has and however many propositions are asked for at once (more than one statement's worth),
+    from the row saving keeps of them as from the members' own rows (a store linked before 0008)."""
     dates = ["2031-03-01", "2031-03-02", "2031-03-03"]
     articles = [Article(title=f"Day {d}", published=d, outlet="Gazette", text=f"Report of {d}.") for d in dates]
     add(store, *articles)
@@ -241,15 +248,17 @@ def test_the_latest_members_of_each_proposition_are_read_newest_first(store: Sto
         sizes = {"p-big": 30, **{f"p-{i:03}": 1 + i % 3 for i in range(120)}}
         members = {p: [replace(facts(f"{p}-c{j:02}", 1), article=ids[j * 7 % 3], published=dates[j * 7 % 3]) for j in range(n)] for p, n in sizes.items()}
         state.save_all([(p, "label", "unverified", "why", None, [member_row(c) for c in its]) for p, its in members.items()])
-        read = state.compared_members(list(sizes), limit=25)
+        read = state.compared_members(list(sizes))
+        state.session.execute(update(PropositionRow).values(latest=None))
+        assert state.compared_members(list(sizes)) == read
         # However many candidates a claim has, the query has one shape, compiled once per process.
         shapes = _latest_members.cache_info().currsize
-        assert set(state.compared_members(["p-big", "p-001", "p-002"], limit=25)) == {"p-big", "p-001", "p-002"}
+        assert set(state.compared_members(["p-big", "p-001", "p-002"])) == {"p-big", "p-001", "p-002"}
         assert _latest_members.cache_info().currsize == shapes
     for proposition, its in members.items():
         newest = sorted(its, key=lambda c: c.claim)
         newest.sort(key=lambda c: c.published or "", reverse=True)
-        assert [row.claim_id for row in read[proposition]] == [c.claim for c in newest[:25]]
+        assert [member[0] for member in read[proposition]] == [c.claim for c in newest[:25]]
 
 
 def test_a_claim_reads_only_the_candidates_it_can_be_compared_with(store: Store) -> None:
@@ -287,6 +296,32 @@ def test_claims_joining_a_proposition_are_judged_without_reading_its_members(sto
     add(store, COURIER)
     done = link_store(store)
     assert done.propositions_touched > done.propositions_founded and read_whole == []
+
+
+def test_a_claim_is_compared_without_reading_member_rows(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The latest members a claim is compared with are read as one row per candidate, kept as
+    claims join (article by article and in a store linked before revision 0008, which gains the
+    rows as its propositions are saved): an article that joins propositions reads no member row,
+    and what is kept is what the members' rows give."""
+    link_as_before(store, update(PropositionRow).values(latest=None))
+    read_rows: list[str] = []
+    members = LinkState._members
+
+    def spy(self: LinkState, propositions: list[str], limit: int | None, columns: list[Any]) -> Any:
+        if limit is not None:
+            read_rows.extend(propositions)
+        return members(self, propositions, limit, columns)
+
+    monkeypatch.setattr(LinkState, "_members", spy)
+    add(store, wire("Lunden Post", ""), wire("Coast Daily", " Roads were closed."))
+    done = link_store(store)
+    assert done.propositions_touched > done.propositions_founded and read_rows == []
+    monkeypatch.undo()
+    with store.linking("test") as state:
+        ids = [p.id for p in store.propositions()]
+        kept = state.compared_members(ids)
+        state.session.execute(update(PropositionRow).values(latest=None))
+        assert state.compared_members(ids) == kept and len(kept) == len(ids)
 
 
 def test_verdict_rules() -> None:

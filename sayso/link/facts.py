@@ -98,12 +98,14 @@ def member_columns(row: Any) -> dict[str, Any]:
     return {column: getattr(row, column) for column in MEMBER_COLUMNS}
 
 
-def compared_from_row(row: Any) -> ClaimFacts:
-    """A stored member with only what comparing a claim to it reads (``grouping.similarity``):
-    its words, entities and figures. Not for judging: its source fields are left empty."""
+def compared_from(member: list[Any]) -> ClaimFacts:
+    """A stored member as ``LinkState.compared_members`` gives it, with only what comparing a claim
+    to it reads (``grouping.similarity``): its words, entities and figures. Not for judging: its
+    source fields are left empty."""
+    claim, content, terms, entities, figures, _ = member
     return ClaimFacts(
-        claim=row.claim_id, article="", position=0, content=row.content, speaker=None, origin="", origin_entity=None,
-        via=[], via_entities=[], speech_act="assert", figures=row.figures, terms=set(row.terms), entities=set(row.entities),
+        claim=claim, article="", position=0, content=content, speaker=None, origin="", origin_entity=None,
+        via=[], via_entities=[], speech_act="assert", figures=figures, terms=set(terms), entities=set(entities),
         published=None, outlet=None, outlet_entity=None, agency=None, title=None, copy_of="",
     )
 

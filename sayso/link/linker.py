@@ -18,7 +18,7 @@ from ..store.link_state import PROPOSITIONS_PER_READ, LinkState
 from . import names
 from .aliases import AliasBook
 from .copies import COPY_THRESHOLD, bands, signature, similarity
-from .facts import ClaimFacts, compared_from_row, from_row, member_columns, member_row
+from .facts import ClaimFacts, compared_from, from_row, member_columns, member_row
 from .grouping import COMPARISONS, best_match, blocking_keys
 from .independence import SourceGroups
 from .summaries import Joined, Summary, join, summarise
@@ -198,7 +198,7 @@ class ReadMembers:
         if unread:
             rows = state.compared_members(list(unread))
             for proposition, version in unread.items():
-                self._facts[proposition] = (version, [compared_from_row(row) for row in rows.get(proposition, [])])
+                self._facts[proposition] = (version, [compared_from(member) for member in rows.get(proposition, [])])
                 self._ready.pop(proposition, None)
         merges = state.has_merges()
         for proposition in [p for p, _ in versions if p not in self._ready]:

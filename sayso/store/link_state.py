@@ -35,9 +35,21 @@ from .schema import (
 CANDIDATES_PER_CLAIM = 40
 MEMBERS_COMPARED = 25
 
+# A member as comparing reads it, as kept with its proposition (``propositions.latest``).
+Compared = list[Any]  # [claim, content, terms, entities, figures, published]
+_COMPARED_COLUMNS = ("claim_id", "content", "terms", "entities", "figures", "published")
+
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def _newest(members: list[Compared]) -> list[Compared]:
+    """The latest ``MEMBERS_COMPARED`` members, newest first and by claim id on a date, as the
+    members' index gives them (an unknown date last)."""
+    ordered = sorted(members, key=lambda m: m[0])
+    ordered.sort(key=lambda m: (m[5] is not None, m[5] or ""), reverse=True)  # stable: claim ids stay in order
+    return ordered[:MEMBERS_COMPARED]
 
 
 def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[list[Any]]:
@@ -288,13 +300,45 @@ class LinkState:
             found[row.proposition_id].append((row, row.copy_of))
         return dict(found)
 
-    def compared_members(self, propositions: Sequence[str], limit: int = MEMBERS_COMPARED) -> dict[str, list[Row[Any]]]:
-        """The latest ``limit`` members of each proposition, with only what comparing a claim to them reads."""
-        columns = [MemberRow.proposition_id, MemberRow.claim_id, MemberRow.content, MemberRow.terms, MemberRow.entities, MemberRow.figures]
-        found: dict[str, list[Row[Any]]] = defaultdict(list)
-        for row in self._members(propositions, limit, columns):
-            found[row.proposition_id].append(row)
-        return dict(found)
+    def compared_members(self, propositions: Sequence[str]) -> dict[str, list[Compared]]:
+        """The latest ``MEMBERS_COMPARED`` members of each proposition (those that have any), newest
+        first, with only what comparing a claim to them reads: as kept with the proposition, or
+        from its members' rows where none are yet (a store linked before revision 0008)."""
+        found = self._stored_latest(propositions)
+        return found | self._latest_rows([p for p in propositions if p not in found])
+
+    def _latest_rows(self, propositions: Sequence[str]) -> dict[str, list[Compared]]:
+        """The latest ``MEMBERS_COMPARED`` members of each proposition read from their own rows."""
+        found: dict[str, list[Compared]] = {}
+        columns = [MemberRow.proposition_id, *(getattr(MemberRow, c) for c in _COMPARED_COLUMNS)]
+        for row in self._members(propositions, MEMBERS_COMPARED, columns):
+            found.setdefault(row.proposition_id, []).append([getattr(row, c) for c in _COMPARED_COLUMNS])
+        return found
+
+    def _stored_latest(self, propositions: Sequence[str]) -> dict[str, list[Compared]]:
+        """The latest members kept with these propositions (those that have them)."""
+        found: dict[str, list[Compared]] = {}
+        for chunk in _chunks(sorted(set(propositions))):
+            query = select(PropositionRow.id, PropositionRow.latest).where(PropositionRow.id.in_(chunk), PropositionRow.latest.is_not(None))
+            found.update((row[0], row[1]) for row in self.session.execute(query))
+        return found
+
+    def _latest_of(self, members: dict[str, list[dict[str, Any]]], partial: set[str], gone: set[str]) -> dict[str, list[Compared]]:
+        """The latest members of each proposition just saved (``members``: the rows written of each,
+        all its members unless it is in ``partial``, whose other members stay as stored): those
+        kept with it merged with the new ones, read again from the members only when none were
+        kept (a store linked before revision 0008) or one of them is gone."""
+        stored = self._stored_latest([p for p in members if p in partial])
+        latest, unknown = {}, []
+        for proposition, rows in members.items():
+            old = stored.get(proposition, []) if proposition in partial else []
+            if proposition in partial and (proposition not in stored or any(m[0] in gone for m in old)):
+                unknown.append(proposition)
+                continue
+            given = [[row[c] for c in _COMPARED_COLUMNS] for row in rows]
+            ids = {m[0] for m in given}
+            latest[proposition] = _newest(given + [m for m in old if m[0] not in ids])
+        return latest | self._latest_rows(unknown)
 
     def _members(self, propositions: Sequence[str], limit: int | None, columns: list[Any]) -> list[Row[Any]]:
         """Rows of ``columns`` for the members of the propositions, each proposition's newest first."""
@@ -367,7 +411,8 @@ class LinkState:
         ``before`` holds, for propositions whose members were read, each member's row as stored
         (by claim id): only the rows that differ are written, so a proposition of hundreds of
         members that gains one costs one insert, not hundreds. The others are replaced whole.
-        Each proposition's summary is replaced by the one in ``summaries``, or dropped if none is.
+        Each proposition's summary is replaced by the one in ``summaries``, or dropped if none is,
+        and its latest members as comparing reads them are kept up to date.
         """
         if not propositions:
             return
@@ -409,6 +454,8 @@ class LinkState:
         kept = [{"proposition_id": p, "summary": summary} for p, summary in (summaries or {}).items() if p in saved]
         if kept:
             self.session.execute(insert(PropositionSummaryRow), kept)
+        for proposition, latest in self._latest_of({p[0]: p[-1] for p in propositions}, set(before), set(gone)).items():
+            existing[proposition].latest = latest or None
 
     def propositions_with_articles(self, articles: Iterable[str]) -> list[str]:
         ids = sorted(set(articles))

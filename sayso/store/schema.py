@@ -187,6 +187,9 @@ class PropositionRow(Base):
     explanation: Mapped[str] = mapped_column(Text)
     counted: Mapped[str | None] = mapped_column(Text)  # the class of what its figures count
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    # What comparing a claim reads of its latest members, in one value: read for every claim it is a
+    # candidate for, where the members' own rows cost several times as much (revision 0008).
+    latest: Mapped[list[list[Any]] | None] = mapped_column(JSON(none_as_null=True), deferred=True)
 
 
 class MemberRow(Base):
