@@ -69,6 +69,11 @@ def store(request: pytest.FixtureRequest, tmp_path: Path):
         yield opened
 
 
+def report(outlet: str, published: str, text: str) -> Article:
+    """A one-paragraph article of ``outlet``'s."""
+    return Article(title=f"{outlet} report", published=published, outlet=outlet, text=text)
+
+
 def add(store: Store, *articles: Article) -> None:
     for article in articles:
         assert store.add(analyze(article))
@@ -105,6 +110,28 @@ def test_independent_sources_corroborate_and_bounds_are_read(store: Store) -> No
     assert {m.stance for m in homes.members} == {"agree"}  # "about 40" fits "40"
 
 
+def test_a_claim_with_two_counts_is_read_for_the_one_the_proposition_is_about(store: Store) -> None:
+    """"Two people died and more than 30 were hurt" states two counts of people: against "at least
+    35 people were hurt" it is read as its 30 hurt (which fit), never as its two dead."""
+    add(store, report("Harbor Gazette", "2031-05-02", "At least 35 people were hurt in the fire at the Osk paper mill, fire officer Pia Lund said on Tuesday."),
+        report("Valley Courier", "2031-05-03", "Two people died and more than 30 were hurt in the fire at the Osk paper mill, nurse Edda Sorn told reporters."))
+    link_store(store)
+    hurt = holding(store, "35 people were hurt")
+    assert hurt.verdict == "corroborated", hurt.explanation
+    assert sorted(m.value for m in hurt.members) == [30, 35]
+    assert {m.stance for m in hurt.members} == {"agree"}
+
+
+def test_figures_in_one_unit_about_different_things_stay_apart(store: Store) -> None:
+    """Two distances in metres share only their unit: a footpath closed 400 metres upstream and a
+    tram that stopped five metres from a gap are not one matter to contest."""
+    add(store, report("Harbor Gazette", "2031-06-01", "A footpath 400 metres upstream was closed as a precaution, the harbour master said."),
+        report("Valley Courier", "2031-06-02", "A tram stopped less than five metres from the gap, driver Ansel Kro said."))
+    link_store(store)
+    assert holding(store, "400 metres upstream") != holding(store, "five metres from the gap")
+    assert {p.verdict for p in store.propositions()} == {"unverified"}
+
+
 def test_wire_copies_are_one_source(store: Store) -> None:
     add(store, wire("Harbor Gazette", ""), wire("Valley Courier", " The school is closed to pupils."))
     link_store(store)
@@ -115,11 +142,8 @@ def test_wire_copies_are_one_source(store: Store) -> None:
 
 
 def test_relaying_an_outlet_is_not_independent(store: Store) -> None:
-    own = Article(title="Bridge shut", published="2031-04-01", outlet="Harbor Gazette",
-                  text="Engineer Lise Ambo said the Tarn bridge would stay shut for six weeks after cracks were found.")
-    relay = Article(title="Tarn bridge", published="2031-04-02", outlet="Coast Daily",
-                    text="The Tarn bridge will stay shut for six weeks after cracks were found, according to the Harbor Gazette.")
-    add(store, own, relay)
+    add(store, report("Harbor Gazette", "2031-04-01", "Engineer Lise Ambo said the Tarn bridge would stay shut for six weeks after cracks were found."),
+        report("Coast Daily", "2031-04-02", "The Tarn bridge will stay shut for six weeks after cracks were found, according to the Harbor Gazette."))
     link_store(store)
     bridge = holding(store, "stay shut for six weeks")
     assert bridge.verdict == "single_source", bridge.explanation

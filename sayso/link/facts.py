@@ -49,15 +49,25 @@ class ClaimFacts:
             self._counted = (self.figures, frozenset(f["counted"] for f in self.figures if f.get("counted")))
         return self._counted[1]
 
-    def take_figure(self, counted: str | None) -> None:
-        """Read the figure this claim gives for what the proposition counts, if it gives one."""
-        self.value, self.stated = None, None
+    def stated_figures(self, counted: str | None) -> list[tuple[dict[str, Any], Figure]]:
+        """The figures this claim gives for what ``counted`` names (any figure when None)."""
+        found = []
         for item in self.figures:
             if counted is None or item.get("counted") == counted:
-                found = figure(item, item.get("counted"))
-                if found is not None:
-                    self.value, self.stated = found, item
-                    return
+                value = figure(item, item.get("counted"))
+                if value is not None:
+                    found.append((item, value))
+        return found
+
+    def take_figure(self, counted: str | None, said_of: frozenset[str] = frozenset()) -> None:
+        """Read the figure this claim gives for what the proposition counts, if it gives one: of
+        two ("Four people died and more than 20 were injured"), the one whose clause says most of
+        ``said_of``, what the proposition says of its figure; the first on a tie."""
+        stated = self.stated_figures(counted)
+        self.value, self.stated = None, None
+        if stated:
+            item, value = max(stated, key=lambda found: len(said_of.intersection(found[0].get("about", ()))))
+            self.value, self.stated = value, item
 
 
 MEMBER_COLUMNS = tuple(c.name for c in MemberRow.__table__.columns if c.name != "proposition_id")

@@ -69,8 +69,9 @@ def _same_figure(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
 
 
 def _same_predicate(a: ClaimFacts, b: ClaimFacts) -> bool:
-    """Whether two claims share a common word beyond the counted nouns ("destroyed" in "300 homes destroyed")."""
-    counted = {stem(w) for f in a.figures + b.figures for w in str(f.get("counted_text") or "").split()}
+    """Whether two claims share a common word beyond the figures' own words and counted nouns
+    ("destroyed" in "300 homes destroyed"; not "metres" in "600 metres downstream")."""
+    counted = {stem(w) for f in a.figures + b.figures for w in f"{f.get('text') or ''} {f.get('counted_text') or ''}".split()}
     return bool((common_terms(a.content) & common_terms(b.content)) - counted)
 
 

@@ -23,10 +23,11 @@ from .grouping import COMPARISONS, best_match, blocking_keys
 from .independence import SourceGroups
 from .summaries import Joined, Summary, join, summarise
 from .verdicts import judge
-from .words import counted_class, terms
+from .words import counted_class, ordered_terms, terms
 
 _NO_CLAIM = {"no_comment"}
 _SPEAKER_TYPES = {"person", "organisation", "government", "outlet"}
+SAID_OF = 5  # words kept of what a figure's clause says of it
 
 
 @dataclass
@@ -83,15 +84,31 @@ def _titled_speakers(analysis: Analysis) -> list[tuple[str, str]]:
     return found
 
 
-def _figures(quantities: list[Any]) -> list[dict[str, Any]]:
+def _figures(quantities: list[Any], content: Span) -> list[dict[str, Any]]:
     found = []
-    for q in quantities:
+    for i, q in enumerate(quantities):
         item = {"text": q.text, "value": q.value, "low": q.low, "high": q.high, "approximate": q.approximate, "unit": q.unit}
         item["counted_text"] = q.counted
         money = f"unit:{q.unit}" + (f"/{q.per}" if q.per else "") if q.unit else None
         item["counted"] = counted_class(q.counted) or money
+        item["about"] = _said_of(quantities, i, content)
         found.append(item)
     return found
+
+
+def _said_of(quantities: list[Any], i: int, content: Span) -> list[str]:
+    """What the clause of the ``i``-th figure says of it ("were injured" in "more than 20 were
+    injured"): the words after it up to the next figure, else those before it back to the last;
+    the figure's own words and what it counts left out. Tells two figures of one claim apart."""
+    q = quantities[i]
+    before = quantities[i - 1].end if i else content.start
+    after = quantities[i + 1].start if i + 1 < len(quantities) else content.end
+    own = set(ordered_terms(f"{q.text} {q.counted or ''}"))
+    following = [t for t in ordered_terms(content.text[q.end - content.start : after - content.start]) if t not in own]
+    if following:
+        return following[:SAID_OF]
+    preceding = [t for t in ordered_terms(content.text[max(before, content.start) - content.start : q.start - content.start]) if t not in own]
+    return preceding[-SAID_OF:]
 
 
 def _origin(attribution: Attribution, entities: _Entities, fallback: str) -> tuple[str, str, int | None]:
@@ -131,7 +148,7 @@ def claim_facts(analysis: Analysis, entities: _Entities, copy_of: str, outlet_en
         found.append(ClaimFacts(
             claim=a.id, position=a.content.start, content=a.content.text, speaker=speaker, origin=origin, origin_entity=origin_entity,
             via=via, via_entities=[entities.named(v, "organisation") for v in via], speech_act=a.speech_act,
-            figures=_figures(a.quantities), terms=terms(a.content.text), entities=entities.inside(a.content),
+            figures=_figures(a.quantities, a.content), terms=terms(a.content.text), entities=entities.inside(a.content),
             **common,  # type: ignore[arg-type]
         ))
     for u in analysis.unattributed:
@@ -141,7 +158,7 @@ def claim_facts(analysis: Analysis, entities: _Entities, copy_of: str, outlet_en
         found.append(ClaimFacts(
             claim=u.id, position=u.content.start, content=u.content.text, speaker=author, origin=article.outlet or author,
             origin_entity=outlet_entity, via=[], via_entities=[], speech_act="assert",
-            figures=_figures(u.quantities), terms=terms(u.content.text), entities=entities.inside(u.content),
+            figures=_figures(u.quantities, u.content), terms=terms(u.content.text), entities=entities.inside(u.content),
             **common,  # type: ignore[arg-type]
         ))
     return found

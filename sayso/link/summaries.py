@@ -24,11 +24,12 @@ from .facts import ClaimFacts
 from .independence import Groups, Key, filed_keys, sharing_keys, why_dependent
 from .values import Figure
 from .verdicts import (
-    Judgement, SourceLines, anchor_rank, cite, conclude, counted_of, figure_words, label, line, retraction, said_words, stance, tally,
+    Judgement, SourceLines, anchor_rank, cite, conclude, counted_of, figure_words, label, line, retraction, said_of, said_words, stance,
+    tally,
 )
 
 Summary = dict[str, Any]  # JSON, as stored
-VERSION = 1  # of the layout below: a summary of another is not read
+VERSION = 2  # of the layout below: a summary of another is not read
 
 # A member in ``members``: what ``why_dependent`` compares, then what its stance and its line in
 # the explanation are made from.
@@ -98,6 +99,7 @@ def summarise(claims: list[ClaimFacts], judgement: Judgement, merges: int) -> Su
         "label": judgement.label,
         "first": [_order(claims[0]), claims[0].origin],
         "tally": {counted: [count, list(first)] for counted, (count, first) in tally(claims).items()},
+        "said_of": _said_of(said_of(claims, judgement.counted)),
         "anchor": _anchor(min(claims, key=anchor_rank)),
         "retracted": retracted,
         "members": members,
@@ -105,6 +107,10 @@ def summarise(claims: list[ClaimFacts], judgement: Judgement, merges: int) -> Su
         "groups": [[g[0], sorted(g[1]), g[2], g[3], g[4]] for g in sorted(groups.values(), key=lambda g: g[4][0][0])],
         "said": [[at, *entry] for entry, at in said.items()],
     }
+
+
+def _said_of(found: tuple[tuple[Any, ...], frozenset[str]] | None) -> list[Any] | None:
+    return None if found is None else [list(found[0]), sorted(found[1])]
 
 
 def _member(claim_id: str, entry: list[Any]) -> ClaimFacts:
@@ -131,8 +137,11 @@ def join(summary: Summary, new: list[ClaimFacts], merges: int) -> Joined | None:
     counted = counted_of(counts)
     if counted != summary["counted"]:
         return None
+    kept, first = summary["said_of"], said_of(new, counted)
+    if first is not None and (kept is None or first[0] < tuple(kept[0])):
+        return None  # what the proposition says of its figure would be read from a new claim
     for claim in new:
-        claim.take_figure(counted)
+        claim.take_figure(counted, frozenset(kept[1]) if kept else frozenset())
     rank, at, _ = summary["anchor"]
     earliest = min(new, key=anchor_rank)
     anchor, about = summary["anchor"], summary["label"]

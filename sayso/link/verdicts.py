@@ -54,6 +54,16 @@ def counted_of(found: Tally) -> str | None:
     return min((first, counted) for counted, (count, first) in found.items() if count == best)[1]
 
 
+def said_of(claims: list[ClaimFacts], counted: str | None) -> tuple[tuple[Any, ...], frozenset[str]] | None:
+    """What a proposition says of its figure, and where it is read: the words of the figure's
+    clause in the first claim (reading order) that gives exactly one figure of what it counts."""
+    for claim in sorted(claims, key=lambda c: c.order):
+        stated = claim.stated_figures(counted)
+        if len(stated) == 1 and stated[0][0].get("about"):
+            return claim.order, frozenset(stated[0][0]["about"])
+    return None
+
+
 def anchor_rank(claim: ClaimFacts) -> tuple[int, tuple[str, str, int, str]]:
     """How a claim ranks as the anchor, lowest first: a stated figure, then a vague range, then
     any claim; the earliest of a rank."""
@@ -104,8 +114,9 @@ def judge(claims: list[ClaimFacts], known: SourceGroups | None = None) -> Judgem
     claims do not all come after them."""
     claims.sort(key=lambda c: c.order)
     counted = counted_of(tally(claims))
+    predicate = said_of(claims, counted)
     for claim in claims:
-        claim.take_figure(counted)
+        claim.take_figure(counted, predicate[1] if predicate else frozenset())
     anchor = min(claims, key=anchor_rank)
     for claim in claims:
         claim.stance = stance(claim.speech_act, claim.value, anchor.value)

@@ -9,6 +9,7 @@ and "fighter", "sent" and "sending" meet. Counted things ("ISIS fighters", "mili
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -54,16 +55,19 @@ def stem(word: str) -> str:
     return word
 
 
-def terms(text: str) -> set[str]:
-    """Stems of the content words of ``text``; words for one counted group become its class."""
-    found = set()
+def ordered_terms(text: str) -> Iterator[str]:
+    """Stems of the content words of ``text`` in reading order; words for one counted group become its class."""
     for word in _WORD.findall(text):
         lower = word.lower()
         if len(lower) < 3 or lower in STOP_WORDS or lower in _EXTRA_STOP:
             continue
         stemmed = stem(lower)
-        found.add(_CLASS_OF.get(stemmed, stemmed))
-    return found
+        yield _CLASS_OF.get(stemmed, stemmed)
+
+
+def terms(text: str) -> set[str]:
+    """Stems of the content words of ``text``; words for one counted group become its class."""
+    return set(ordered_terms(text))
 
 
 @lru_cache(maxsize=65536)
