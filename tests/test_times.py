@@ -116,6 +116,14 @@ def test_date_and_clock_time_join() -> None:
     assert time(result, "noon on Friday").value == "2021-03-05T12:00"
 
 
+def test_a_time_of_day_in_words_is_a_time_and_its_numbers_no_quantity() -> None:
+    result = analyze("Ferry captain Ola Brun said the engine stopped at ten past eight and the tugs came at a quarter to ten, "
+                     "and that five to ten boats were out.")
+    assert time(result, "ten past eight").value == "08:10" and time(result, "a quarter to ten").value == "09:45"
+    (claim,) = result.attributions
+    assert [(q.text, q.low, q.high) for q in claim.quantities] == [("five to ten", 5, 10)]  # a range, not 09:55
+
+
 def test_a_rate_is_not_a_time() -> None:
     result = analyze("Mayor Lena Ortiz said 5,000 cars a day would cross the bridge.")
     assert [t.text for c in result.attributions for t in c.times] == []

@@ -44,6 +44,17 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 _DECADE = re.compile(r"\b(1\d|20)(\d)0s\b")
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\b\.?|p\.?m\b\.?)|\b(\d{1,2}):(\d{2})\b|\b(midnight|noon|midday)\b")
+_HOUR_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_MINUTES_BEFORE = r"(?:(?:a\s+)?quarter|(?:\d{1,2}|five|ten|twenty(?:-five)?)\s+minutes)"
+_MINUTES_PAST = rf"(?:{_MINUTES_BEFORE}|half|\d{{1,2}}|five|ten|twenty(?:-five)?)"
+# "ten past eight", "a quarter to seven", "half past nine p.m.", "eight o'clock": a time of day in
+# words. Before the hour only a quarter or minutes said as such: "five to ten" is a range.
+_WORD_CLOCK = re.compile(
+    rf"\b(?:({_MINUTES_PAST})\s+(past)\s+({_HOUR_WORD})|({_MINUTES_BEFORE})\s+(to)\s+({_HOUR_WORD})|({_HOUR_WORD})\s+o['’]clock)"
+    r"(?:\s+(?:in\s+the\s+)?(a\.?m\b\.?|p\.?m\b\.?|morning|evening|afternoon|night))?",
+    re.I,
+)
+_MINUTES = {"quarter": 15, "half": 30}
 _ZONE = re.compile(r"\b(?:gmt|utc)\b")
 _WEEKDAY_WORD = re.compile(rf"\b(last|next|this|past|coming)?\s*({_WEEKDAY})\b")
 _AGO = re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+ago\b|\b(a\s+few|several|some)\s+{_UNIT}\s+ago\b|\b{_UNIT}\s+ago\b")
@@ -94,6 +105,7 @@ _MONTH_NAME = r"(?-i:" + "|".join(
 _WEEKDAY_NAME = r"(?-i:" + "|".join(d.capitalize() for d in WEEKDAYS) + r")"
 _RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last\s+night)\b", re.I)
 _FINDERS = [
+    _WORD_CLOCK,
     re.compile(rf"\b(?:since\s+)?(?:(?:midnight|noon)\s+)?{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)", re.I),
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}(?:,?\s+\d{{4}})?\b", re.I),
     re.compile(rf"\b(?:last|next|this)?\s*{_WEEKDAY_NAME}(?:\s+(?:morning|afternoon|evening|night))?\b", re.I),
@@ -238,8 +250,35 @@ def _month_number(word: str) -> int:
     return _MONTHS.get(word) or _MONTH_ABBREVIATIONS[word]
 
 
+def _word_clock(match: re.Match[str]) -> tuple[int, int] | None:
+    """Hour and minute of "ten past eight" (08:10), "a quarter to seven" (06:45), "eight o'clock"."""
+    past, _, past_hour, before, to, before_hour, whole, part = match.groups()
+    minutes, hour_text = (past, past_hour) if past else (before, before_hour)
+    hour = number_value(hour_text or whole)
+    if hour is None or not 1 <= hour <= 12:
+        return None
+    minute = 0
+    if minutes is not None:
+        amount = next(w for w in minutes.lower().split() if w not in ("a", "minutes"))
+        minute = _MINUTES.get(amount) or int(number_value(amount) or 0)
+        if not 0 < minute < 60:
+            return None
+        if to:
+            hour, minute = hour - 1 or 12, 60 - minute
+    part = (part or "").lower()
+    later = part.startswith("p") or part in ("afternoon", "evening") or (part == "night" and hour >= 6)
+    if later:
+        return int(hour) % 12 + 12, minute
+    return (12 if hour == 12 and not part else int(hour) % 12), minute  # "12 o'clock" is noon
+
+
 def _clock(text: str) -> tuple[str | None, str]:
-    """The time of day a phrase names ("midnight" → 00:00, "3 pm" → 15:00) and the phrase without it."""
+    """The time of day a phrase names ("midnight" → 00:00, "3 pm" → 15:00, "ten past eight" →
+    08:10) and the phrase without it."""
+    worded = _WORD_CLOCK.search(text)
+    if worded is not None and (read := _word_clock(worded)) is not None:
+        rest = text[: worded.start()] + text[worded.end() :]
+        return f"{read[0]:02d}:{read[1]:02d}", rest
     match = _CLOCK.search(text)
     if match is None:
         return None, text
