@@ -10,7 +10,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from sqlalchemy import delete, update
+from sqlalchemy import delete, text, update
 from typer.testing import CliRunner
 
 from conftest import SEED
@@ -132,6 +132,18 @@ def test_figures_in_one_unit_about_different_things_stay_apart(store: Store) -> 
     assert {p.verdict for p in store.propositions()} == {"unverified"}
 
 
+def test_two_wordings_of_one_time_of_day_are_one_proposition(store: Store) -> None:
+    """"ten past four" and "4.10 p.m." name one moment: the claims that give it are one matter
+    even in different words; "before midnight" marks a day, not a moment, and joins nothing."""
+    add(store, report("Harbor Gazette", "2031-07-06", "The sports hall roof fell in at ten past four, caretaker Juno Brask said."),
+        report("Valley Courier", "2031-07-07", "Part of the gym gave way at about 4.10 p.m. on Sunday, fire officer Tam Ostrow said."),
+        report("Coast Daily", "2031-07-07", "The sports hall had been locked shortly before midnight, a janitor said."))
+    link_store(store)
+    roof = holding(store, "fell in at ten past four")
+    assert len(roof.members) == 2 and roof.verdict == "corroborated", roof.explanation
+    assert holding(store, "locked shortly before midnight") != roof
+
+
 def test_wire_copies_are_one_source(store: Store) -> None:
     add(store, wire("Harbor Gazette", ""), wire("Valley Courier", " The school is closed to pupils."))
     link_store(store)
@@ -179,6 +191,26 @@ def test_alias_decisions_survive_relinking(store: Store) -> None:
     assert {e.name for e in store.entities("Varga")} == {"Ines Varga", "Tomas Varga", "Varga"}
     decide_alias(store, "merge", "Oren Malik", "Ines Varga")
     assert [e.name for e in store.entities("Malik")] == [e.name for e in store.entities("Ines")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_store_linked_before_revision_0009_is_linked_again_keeping_decisions(
+    request: pytest.FixtureRequest, tmp_path: Path, backend: str
+) -> None:
+    """Revision 0009 changed the word stems linking compares: it forgets what was linked with the
+    old ones (not the articles, nor anyone's alias decisions), and the next run links it all again."""
+    url = database_url(request, tmp_path, backend)
+    with Store(url) as store:
+        add(store, GAZETTE, COURIER)
+        decide_alias(store, "split", "Ines Varga", "Varga")
+        linked = sorted((p.id, p.verdict, p.explanation) for p in store.propositions())
+        with store.engine.begin() as conn:  # the schema is 0008's: 0009 only clears link results
+            conn.execute(text("UPDATE alembic_version SET version_num = '0008'"))
+    with Store(url) as store:
+        assert store.propositions() == [] and len(store.unlinked()) == 2
+        link_store(store)
+        assert sorted((p.id, p.verdict, p.explanation) for p in store.propositions()) == linked
+        assert {e.name for e in store.entities("Varga")} == {"Ines Varga", "Tomas Varga", "Varga"}
 
 
 def test_linking_again_changes_nothing_and_is_incremental(store: Store) -> None:

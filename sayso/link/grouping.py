@@ -13,10 +13,10 @@ most ``COMPARISONS`` members, taken from the propositions sharing the most keys 
 from __future__ import annotations
 
 from .facts import ClaimFacts
-from .words import common_terms, stem
+from .words import MOMENT, common_terms, stem
 
 THRESHOLD = 0.6
-WORDS, ENTITIES, COUNTED, SAME_FIGURE = 0.7, 0.3, 0.45, 0.25
+WORDS, ENTITIES, COUNTED, SAME_FIGURE, SAME_MOMENT = 0.7, 0.3, 0.45, 0.25, 0.45
 MAX_TERM_KEYS = 8
 COMPARISONS = 250  # members compared per claim at most
 BIG_FIGURE = 100
@@ -38,12 +38,15 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     in a longer one, "talks ended on Thursday", is close to it); entities: Jaccard.
     """
     a_terms, b_terms = a.terms, b.terms
-    shared = len(a_terms & b_terms)
+    common = a_terms & b_terms
+    shared = len(common)
     words = 0.0
     if shared:
         words = dice = 2 * shared / (len(a_terms) + len(b_terms))
         if shared >= 2:
             words = (dice + shared / min(len(a_terms), len(b_terms))) / 2
+        if any(t[0] == MOMENT for t in common):
+            words += SAME_MOMENT  # one time of day ("8.10 a.m.", "ten past eight"): one event
     a_entities, b_entities = a.entities, b.entities
     if a_entities and b_entities:
         score = WORDS * words + ENTITIES * (len(a_entities & b_entities) / len(a_entities | b_entities))

@@ -23,7 +23,7 @@ from .grouping import COMPARISONS, best_match, blocking_keys
 from .independence import SourceGroups
 from .summaries import Joined, Summary, join, summarise
 from .verdicts import judge
-from .words import counted_class, ordered_terms, terms
+from .words import counted_class, moments, ordered_terms, terms
 
 _NO_CLAIM = {"no_comment"}
 _SPEAKER_TYPES = {"person", "organisation", "government", "outlet"}
@@ -148,7 +148,7 @@ def claim_facts(analysis: Analysis, entities: _Entities, copy_of: str, outlet_en
         found.append(ClaimFacts(
             claim=a.id, position=a.content.start, content=a.content.text, speaker=speaker, origin=origin, origin_entity=origin_entity,
             via=via, via_entities=[entities.named(v, "organisation") for v in via], speech_act=a.speech_act,
-            figures=_figures(a.quantities, a.content), terms=terms(a.content.text), entities=entities.inside(a.content),
+            figures=_figures(a.quantities, a.content), terms=terms(a.content.text) | moments(a.times), entities=entities.inside(a.content),
             **common,  # type: ignore[arg-type]
         ))
     for u in analysis.unattributed:
@@ -158,7 +158,7 @@ def claim_facts(analysis: Analysis, entities: _Entities, copy_of: str, outlet_en
         found.append(ClaimFacts(
             claim=u.id, position=u.content.start, content=u.content.text, speaker=author, origin=article.outlet or author,
             origin_entity=outlet_entity, via=[], via_entities=[], speech_act="assert",
-            figures=_figures(u.quantities, u.content), terms=terms(u.content.text), entities=entities.inside(u.content),
+            figures=_figures(u.quantities, u.content), terms=terms(u.content.text) | moments(u.times), entities=entities.inside(u.content),
             **common,  # type: ignore[arg-type]
         ))
     return found

@@ -9,12 +9,16 @@ and "fighter", "sent" and "sending" meet. Counted things ("ISIS fighters", "mili
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..model import TimeExpression
+
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CLOCK_VALUE = re.compile(r"(?:^|T)(\d{2}:\d{2})")
+MOMENT = "@"  # marks a time of day among a claim's terms
 _EXTRA_STOP = frozenset(
     {"said", "says", "say", "told", "according", "also", "would", "could", "may", "might", "will",
      "one", "two", "three", "new", "like", "including", "just", "year", "years", "day", "days",
@@ -35,12 +39,23 @@ COUNTED_CLASSES: dict[str, frozenset[str]] = {
     "homes": frozenset({"home", "house", "household", "dwelling", "building", "apartment", "flat"}),
     "jobs": frozenset({"job", "worker", "employee", "position", "post", "layoff", "redundancy"}),
 }
-_CLASS_OF = {word: name for name, words in COUNTED_CLASSES.items() for word in words}
 
 
 def stem(word: str) -> str:
-    """A crude, stable stem: enough for plural and tense variants of one word to meet."""
-    word = word.lower().replace("’", "'")
+    """A crude, stable stem: enough for plural and tense variants of one word, and the noun a
+    verb makes, to meet ("injured", "injuries"; "inspected", "inspection"; "closed", "close")."""
+    word = _inflection(word.lower().replace("’", "'"))
+    if word.endswith("ion") and len(word) >= 8:
+        word = word[:-3]
+    if word.endswith("y") and len(word) >= 6 and word[-2] not in "aeiou":
+        return word[:-1]
+    if word.endswith("e") and len(word) >= 5:
+        return word[:-1]
+    return word
+
+
+def _inflection(word: str) -> str:
+    """``word`` without a possessive, plural or tense ending."""
     if word.endswith("'s"):
         word = word[:-2]
     if word.endswith("ies") and len(word) > 4:
@@ -53,6 +68,10 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+# Each word of a class under itself and its stem, as ``terms`` and ``counted_class`` meet it.
+_CLASS_OF = {form: name for name, words in COUNTED_CLASSES.items() for word in words for form in (word, stem(word))}
 
 
 def ordered_terms(text: str) -> Iterator[str]:
@@ -68,6 +87,20 @@ def ordered_terms(text: str) -> Iterator[str]:
 def terms(text: str) -> set[str]:
     """Stems of the content words of ``text``; words for one counted group become its class."""
     return set(ordered_terms(text))
+
+
+def moments(times: Iterable[TimeExpression]) -> set[str]:
+    """The times of day a claim states, as terms ("@08:10" for "8.10 a.m." and "ten past eight"):
+    two wordings of one moment then share a word, which ``grouping`` weighs as a figure; on a
+    twelve-hour clock, since words often leave the half of the day unsaid. Midnight
+    and noon are left out: "before midnight", "by noon" mark the day, not a moment."""
+    found = set()
+    for time in times:
+        clock = _CLOCK_VALUE.search(time.value or "") if time.kind in ("time", "datetime") else None
+        if clock is not None and clock.group(1) not in ("00:00", "12:00"):
+            hour, minute = clock.group(1).split(":")
+            found.add(f"{MOMENT}{int(hour) % 12:02d}:{minute}")  # "ten past four" says no a.m. or p.m.
+    return found
 
 
 @lru_cache(maxsize=65536)

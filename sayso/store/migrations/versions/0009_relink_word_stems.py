@@ -1,0 +1,42 @@
+"""Link again: claims are compared by word stems that now also join a verb and its noun.
+
+Revision ID: 0009
+Revises: 0008
+Create Date: 2026-12-07
+
+"injured" and "injuries", "inspected" and "inspection" now give one stem, so the stems that
+linking stored (members' words, propositions' blocking keys and kept summaries) no longer meet
+those of new claims. Link results are derived from the stored analyses: this revision forgets
+them, as ``sayso link --rebuild`` does, and keeps every article, claim and alias decision. The
+next ``sayso link`` (or ``sayso ingest``) links every article again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0009"
+down_revision: str | None = "0008"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# Children before parents; linked entities last, once nothing merges into another.
+LINK_RESULTS = (
+    "proposition_keys", "proposition_members", "proposition_summaries", "propositions",
+    "article_bands", "linked_articles", "entity_articles", "entity_forms",
+)
+
+
+def upgrade() -> None:
+    for table in LINK_RESULTS:
+        op.execute(sa.table(table).delete())
+    entities = sa.table("linked_entities", sa.column("merged_into"))
+    op.execute(entities.update().values(merged_into=None))
+    op.execute(entities.delete())
+
+
+def downgrade() -> None:
+    """Nothing to restore: the older linker links the stored articles again on its next run."""
