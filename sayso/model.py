@@ -114,6 +114,7 @@ class Quantity:
     approximate: bool = False  # "about 40", "hundreds"
     per: str | None = None  # the rate's denominator: "month" in "1800 US Dollars a month"
     counted: str | None = None  # what is counted: "ISIS fighters"
+    predicate: str | None = None  # the verb the count is subject or object of, as lemmas: "injure" in "30 people were injured"
 
 
 TimeKind = Literal["date", "datetime", "time", "interval", "duration", "recurring", "fuzzy"]

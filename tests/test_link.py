@@ -122,6 +122,25 @@ def test_a_claim_with_two_counts_is_read_for_the_one_the_proposition_is_about(st
     assert {m.stance for m in hurt.members} == {"agree"}
 
 
+def test_counts_of_one_kind_with_different_verbs_are_different_matters(store: Store) -> None:
+    """A doctor's 35 people treated and a skipper's 14 people taken off the ferry both count people
+    and both name the ferry, but say different things of them: two propositions, no contest."""
+    add(store, report("Harbor Gazette", "2031-09-09", "Dr Maud Ensor said her staff had treated some 35 people from the ferry."),
+        report("Valley Courier", "2031-09-10", "Skipper Ole Ferren said he had taken 14 people off the ferry in his boat."))
+    link_store(store)
+    assert holding(store, "treated some 35 people") != holding(store, "taken 14 people off")
+    assert {p.verdict for p in store.propositions()} == {"unverified"}
+
+
+def test_a_rate_is_not_a_count_of_the_same_thing(store: Store) -> None:
+    """"150,000 passengers a year" and "386 passengers" on one crossing count passengers with one
+    verb, but a rate is another matter: no contest between them."""
+    add(store, report("Harbor Gazette", "2031-09-09", "The operator said the ferry Grey Tern was carrying 386 passengers on Sunday."),
+        report("Valley Courier", "2031-09-10", "The ferry Grey Tern carries about 150,000 passengers a year, the harbour board said."))
+    link_store(store)
+    assert holding(store, "386 passengers") != holding(store, "150,000 passengers a year")
+
+
 def test_figures_in_one_unit_about_different_things_stay_apart(store: Store) -> None:
     """Two distances in metres share only their unit: a footpath closed 400 metres upstream and a
     tram that stopped five metres from a gap are not one matter to contest."""

@@ -1,5 +1,5 @@
-"""The cross-article linking corpora (benchmarks/link_corpus and its held-out story in
-benchmarks/link_corpus_heldout) are well formed and their gold labels are consistent.
+"""The cross-article linking corpora (benchmarks/link_corpus and its held-out stories in
+benchmarks/link_corpus_heldout and benchmarks/link_corpus_heldout_2) are well formed and their gold labels are consistent.
 
 Pure JSON and string checks: no spaCy, no sayso pipeline, well under a second.
 """
@@ -18,8 +18,9 @@ import pytest
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 CORPUS = BENCHMARKS / "link_corpus"
 HELD_OUT = BENCHMARKS / "link_corpus_heldout"
+HELD_OUT_2 = BENCHMARKS / "link_corpus_heldout_2"
 # What each corpus must at least hold: stories, each verdict's propositions, wire copies.
-MINIMUMS = {CORPUS: (3, 2, 3), HELD_OUT: (1, 2, 2)}
+MINIMUMS = {CORPUS: (3, 2, 3), HELD_OUT: (1, 2, 2), HELD_OUT_2: (1, 2, 2)}
 
 VERDICTS = {"corroborated", "single_source", "contested", "retracted", "unverified"}
 STANCES = {"agree", "contradict", "partial", "retracted"}
@@ -31,7 +32,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'\-]+, [A-Z][a-z]+ \d{1,2} \((?P<agency>[A-
 _TRAILING_AGENCY = re.compile(r"\s*\((?P<agency>[A-Z]{2,5})\)$")
 
 
-@pytest.fixture(params=[CORPUS, HELD_OUT], ids=["tuned", "held_out"])
+@pytest.fixture(params=[CORPUS, HELD_OUT, HELD_OUT_2], ids=["tuned", "held_out", "held_out_2"])
 def corpus(request: pytest.FixtureRequest) -> Path:
     return request.param
 
@@ -238,7 +239,7 @@ def test_entities_aliases_and_distinct_pairs(corpus: Path) -> None:
 
 @pytest.mark.parametrize(
     "corpus, name",
-    [(CORPUS, "Ines Varga"), (CORPUS, "Lidia Kross"), (CORPUS, "Marek Dahl"), (HELD_OUT, "Ivo Renwick")],
+    [(CORPUS, "Ines Varga"), (CORPUS, "Lidia Kross"), (CORPUS, "Marek Dahl"), (HELD_OUT, "Ivo Renwick"), (HELD_OUT_2, "Sigrid Ferren")],
 )
 def test_namesakes_are_kept_apart(corpus: Path, name: str) -> None:
     surname = name.split()[-1]

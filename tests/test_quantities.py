@@ -322,6 +322,20 @@ def test_a_bare_number_counts_what_the_conjoined_clause_counts_in_the_same_role(
     assert quantity(result, "5").counted is None  # a subject is not what the other clause's object counts
 
 
+def test_a_count_carries_the_verb_its_clause_says_of_it() -> None:
+    result = analyze(
+        "One passenger died and at least 30 people were injured, the coastguard said. "
+        "Dr Ann Lee said her staff had treated some 35 people. "
+        "The union said at least four of the ferry's twelve life rafts failed to inflate, "
+        "the company said only one of the rafts had failed, and police said six cars had been on the pier."
+    )
+    assert [quantity(result, t).predicate for t in ("One", "at least 30", "some 35")] == ["die", "injure", "treat"]
+    assert quantity(result, "at least four").predicate == "fail inflate"
+    assert quantity(result, "twelve").predicate is None  # the whole of the share: the four failed
+    assert (quantity(result, "one").value, quantity(result, "one").counted) == (1, "rafts")  # "only one of the rafts": a count
+    assert quantity(result, "six").predicate is None  # a copula, and past it only the reporting verb
+
+
 def test_a_number_the_ner_calls_a_date_but_reads_as_none_is_counted() -> None:
     result = analyze("Planner Ida Rask said two and a half million tourists came.")
     assert (quantity(result, "two and a half million").value, quantity(result, "two and a half million").counted) == (2_500_000, "tourists")

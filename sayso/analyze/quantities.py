@@ -31,6 +31,7 @@ _ORDINALS = frozenset(
 _TIME_PREPOSITIONS = frozenset({"in", "since", "until", "till", "by", "before", "after", "from", "to", "through", "between", "during"})
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "appos"})
 _PHRASE_STOPS = frozenset({"det", "predet", "poss", "punct", "cc", "nummod", "quantmod", "case", "prep"})
+_PREDICATE_STEPS = 4  # heads climbed from a count to the verb of its clause
 
 
 # Tokens the tokenizer leaves whole: "2bn", "4.5bn", "£2m"'s "2", "20–25"
@@ -141,11 +142,9 @@ def _counted_noun(number: Token, start: int, end: int) -> Token | None:
     return noun
 
 
-def _counted(numbers: list[Token], start: int, end: int) -> tuple[str | None, str | None]:
+def _counted(noun: Token | None, start: int, end: int) -> tuple[str | None, str | None]:
     """What the number counts (the noun it modifies with the words bound to it on its left),
     and a rate written after that noun ("5,000 cars a day")."""
-    nouns = (_counted_noun(t, start, end) for t in reversed(numbers))
-    noun = next((n for n in nouns if n is not None), None)
     if noun is None:
         return None, None
     first = noun
@@ -156,6 +155,36 @@ def _counted(numbers: list[Token], start: int, end: int) -> tuple[str | None, st
     text = doc_text(noun.doc)
     noun_end = noun.idx + len(noun.text)
     return text[first.idx : noun_end], leading_rate(text[noun_end : noun_end + 40])
+
+
+def _one_of_a_count(one: Token) -> bool:
+    """ "only one of the rafts", "one of its twelve rafts": a count of one, not the pronoun."""
+    whole = _of_object(one)
+    if whole is None:
+        return False
+    before = one.doc[one.i - 1].lower_ if one.i else ""
+    return before in ("only", "just", "exactly") or any(_is_number(c) for c in whole.children)
+
+
+def _predicate(number: Token, noun: Token | None) -> str | None:
+    """What the clause says of the count: the verb it is the subject or object of, as a lemma,
+    with the verb it governs ("injure" in "at least 30 people were injured", "treat" in "treated
+    some 35 people", "fail inflate" in "four rafts failed to inflate"); None for the whole of a
+    share ("twelve" in "four of its twelve rafts failed": the four failed) and in a copula."""
+    token = noun if noun is not None and number not in noun.ancestors else number  # "four of the rafts": from "four"
+    for _ in range(_PREDICATE_STEPS):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if token.dep_ == "pobj" and head.lower_ == "of" and _is_number(head.head):
+            return None
+        if head.pos_ == "VERB":
+            then = [c.lemma_.lower() for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+            return " ".join([head.lemma_.lower(), *then[:1]])  # "failed to inflate": fail inflate
+        if head.pos_ == "AUX":
+            return None  # "six vehicles had been on the span": a copula, and past it the reporting verb
+        token = head
+    return None
 
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -240,10 +269,11 @@ def quantities_in(doc: Doc, span: Span) -> list[Quantity]:
             continue
         if reading.value is None and reading.low is None and reading.high is None:
             continue
-        if phrase.lower() == "one" and numbers[0].dep_ != "nummod":
+        if phrase.lower() == "one" and numbers[0].dep_ != "nummod" and not _one_of_a_count(numbers[0]):
             continue  # "one of the things", "the one who", "one another": a pronoun, not a count
         unit = reading.unit or _ner_unit(doc, start, end)
-        counted, rate = _counted(numbers, start, end)
+        noun = next((n for n in (_counted_noun(t, start, end) for t in reversed(numbers)) if n is not None), None)
+        counted, rate = _counted(noun, start, end)
         if counted is None and unit is None:
             counted = _elided_count(numbers[-1], quantities)
         quantities.append(
@@ -258,6 +288,7 @@ def quantities_in(doc: Doc, span: Span) -> list[Quantity]:
                 approximate=reading.approximate,
                 per=reading.per or rate,
                 counted=counted,
+                predicate=_predicate(numbers[-1], noun),
             )
         )
     return quantities

@@ -55,13 +55,20 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     if not (a.figures and b.figures):
         return score  # nothing counted on one side
     counted = a.counted_classes() & b.counted_classes()
+    if not counted and _bases(a) & _bases(b):
+        return score - COUNTED  # one kind of thing, counted once as a rate and once as a total: two matters
     if counted:
         same_figure = _same_figure(a, b, counted)
-        if same_figure or _same_predicate(a, b):
+        if same_figure or _same_predicate(a, b, counted):
             score += COUNTED  # the same kind of thing counted, and something said of it or its number in common
         if same_figure:
             score += SAME_FIGURE  # one figure for one kind of thing is rarely a coincidence
     return score
+
+
+def _bases(claim: ClaimFacts) -> set[str]:
+    """What a claim's figures count, rates ("passengers/year") and totals alike."""
+    return {c.split("/")[0] for c in claim.counted_classes()}
 
 
 def _same_figure(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
@@ -71,9 +78,15 @@ def _same_figure(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
     return any((f["counted"], f["value"]) in values for f in b.figures)
 
 
-def _same_predicate(a: ClaimFacts, b: ClaimFacts) -> bool:
-    """Whether two claims share a common word beyond the figures' own words and counted nouns
-    ("destroyed" in "300 homes destroyed"; not "metres" in "600 metres downstream")."""
+def _same_predicate(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
+    """Whether two claims say something in common of what they both count: one verb ("destroyed"
+    in "300 homes destroyed" and "homes were destroyed") when the parse gave each figure its
+    verb, else a common word beyond the figures' own words and counted nouns (not "metres" in
+    "600 metres downstream")."""
+    a_verbs = [f.get("predicate") for f in a.figures if f.get("counted") in classes]
+    b_verbs = [f.get("predicate") for f in b.figures if f.get("counted") in classes]
+    if None not in a_verbs and None not in b_verbs:
+        return bool({w for v in a_verbs for w in v.split()} & {w for v in b_verbs for w in v.split()})
     counted = {stem(w) for f in a.figures + b.figures for w in f"{f.get('text') or ''} {f.get('counted_text') or ''}".split()}
     return bool((common_terms(a.content) & common_terms(b.content)) - counted)
 

@@ -8,6 +8,7 @@ article touched are judged again.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -23,11 +24,12 @@ from .grouping import COMPARISONS, best_match, blocking_keys
 from .independence import SourceGroups
 from .summaries import Joined, Summary, join, summarise
 from .verdicts import judge
-from .words import counted_class, moments, ordered_terms, terms
+from .words import counted_class, moments, ordered_terms, terms, verb_classes
 
 _NO_CLAIM = {"no_comment"}
 _SPEAKER_TYPES = {"person", "organisation", "government", "outlet"}
 SAID_OF = 5  # words kept of what a figure's clause says of it
+_SHARE_OF = re.compile(r"\s+(?:out\s+)?of\s", re.I)
 
 
 @dataclass
@@ -90,18 +92,22 @@ def _figures(quantities: list[Any], content: Span) -> list[dict[str, Any]]:
         item = {"text": q.text, "value": q.value, "low": q.low, "high": q.high, "approximate": q.approximate, "unit": q.unit}
         item["counted_text"] = q.counted
         money = f"unit:{q.unit}" + (f"/{q.per}" if q.per else "") if q.unit else None
-        item["counted"] = counted_class(q.counted) or money
-        item["about"] = _said_of(quantities, i, content)
+        counted = counted_class(q.counted)
+        item["counted"] = f"{counted}/{q.per}" if counted and q.per else counted or money  # a rate is not a count
+        item["predicate"] = q.predicate and verb_classes(q.predicate)
+        item["about"] = item["predicate"].split() if item["predicate"] else _said_of(quantities, i, content)
         found.append(item)
     return found
 
 
 def _said_of(quantities: list[Any], i: int, content: Span) -> list[str]:
-    """What the clause of the ``i``-th figure says of it ("were injured" in "more than 20 were
-    injured"): the words after it up to the next figure, else those before it back to the last;
+    """What the clause of the ``i``-th figure says of it when the parse gave no verb: the words
+    after it up to the next figure, else those before it back to the last;
     the figure's own words and what it counts left out. Tells two figures of one claim apart."""
     q = quantities[i]
     before = quantities[i - 1].end if i else content.start
+    if i and _SHARE_OF.match(content.text[before - content.start : q.start - content.start]):
+        return []  # the whole of a share: "four of its twelve rafts failed" says nothing of the twelve
     after = quantities[i + 1].start if i + 1 < len(quantities) else content.end
     own = set(ordered_terms(f"{q.text} {q.counted or ''}"))
     following = [t for t in ordered_terms(content.text[q.end - content.start : after - content.start]) if t not in own]

@@ -70,6 +70,18 @@ def _inflection(word: str) -> str:
     return word
 
 
+# Verbs reporters use interchangeably for one event done to a count ("300 fighters were
+# transferred", "Turkey sent 4,000 mercenaries"); the key is the class name.
+VERB_CLASSES: dict[str, frozenset[str]] = {
+    "moved": frozenset({"send", "transfer", "transport", "move", "deploy", "dispatch", "relocate", "ship", "fly", "bus"}),
+    "killed": frozenset({"kill", "die", "perish", "slay", "drown"}),
+    "hurt": frozenset({"injure", "hurt", "wound", "treat", "hospitalise", "hospitalize"}),
+    "destroyed": frozenset({"destroy", "damage", "flatten", "wreck", "demolish", "raze"}),
+    "rescued": frozenset({"rescue", "evacuate", "save", "airlift"}),
+    "detained": frozenset({"arrest", "detain", "hold", "jail", "imprison", "capture"}),
+}
+_VERB_CLASS_OF = {stem(verb): name for name, verbs in VERB_CLASSES.items() for verb in verbs}
+
 # Each word of a class under itself and its stem, as ``terms`` and ``counted_class`` meet it.
 _CLASS_OF = {form: name for name, words in COUNTED_CLASSES.items() for word in words for form in (word, stem(word))}
 
@@ -127,3 +139,9 @@ def counted_class(counted: str | None) -> str | None:
         return None
     head = stem(words[-1])
     return _CLASS_OF.get(head, _CLASS_OF.get(words[-1].lower(), head))
+
+
+def verb_classes(lemmas: str) -> str:
+    """A figure's verbs (the parse's lemmas, "fail inflate") as linking compares them: each
+    verb's class ("transfer", "send" → moved), else its stem."""
+    return " ".join(_VERB_CLASS_OF.get(stem(lemma), stem(lemma)) for lemma in lemmas.split())
