@@ -19,10 +19,11 @@ def analyse(text: str) -> Analysis:
     return analyze_article(Article(text=text))
 
 
-def resolved(text: str, mention: str) -> tuple[str | None, str]:
-    """The resolver given a mention as a source span (its first occurrence), as `eval speakers` does."""
+def resolved(text: str, mention: str, within: str = "") -> tuple[str | None, str]:
+    """The resolver given a mention as a source span (its first occurrence, or its first inside
+    ``within``), as `eval speakers` does."""
     doc = load_pipeline()(text)
-    start = text.index(mention)
+    start = text.index(mention, text.index(within) if within else 0)
     speaker = SpeakerResolver(doc, find_entities(doc), set()).resolve(None, Span(mention, start, start + len(mention)))
     assert speaker is not None
     return speaker.name, speaker.type
@@ -450,6 +451,32 @@ def test_vague_sources_are_never_forced_onto_a_name() -> None:
 
 
 # --- the seed ----------------------------------------------------------------------------------
+
+
+def test_a_surname_is_the_namesake_just_named_in_full() -> None:
+    """Two people share a surname: the bare surname is the one the article is about, unless the
+    other was named in full just before."""
+    text = (
+        "Governor candidate Ray Tolland held a rally in Osk on Friday. Tolland said taxes would fall.\n\n"
+        "Harbour Minister Edda Tolland says the new pier will open in May.\n\n"
+        "Tolland tells Radio Brenn that the pier cost less than planned."
+    )
+    assert resolved(text, "Tolland", "Tolland tells") == ("Edda Tolland", "person")
+    assert resolved(text, "Tolland", "Tolland said") == ("Ray Tolland", "person")
+
+
+def test_some_of_a_group_is_vague_never_the_group() -> None:
+    text = ("The Greens won three seats in Velm. Yet some Greens privately express doubts about the deal, "
+            "and most of whom spoke said nothing in public.")
+    assert resolved(text, "some Greens") == (None, "vague")
+    assert resolved(text, "most of whom") == (None, "vague")
+
+
+def test_who_after_a_description_beside_a_name_is_that_person() -> None:
+    text = ("Also cleared was Inga Marrow, a Velm campaign staffer-turned-legal assistant who sorted the letters, "
+            "and the crowd outside was a focal point for marchers here, who have taken to the streets.")
+    assert resolved(text, "who", "who sorted") == ("Inga Marrow", "person")
+    assert resolved(text, "who", "who have taken") == (None, "vague")
 
 
 def test_seed_observatory_is_one_entity_under_all_its_names(seed_analysis: Analysis) -> None:

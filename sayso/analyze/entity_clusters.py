@@ -43,7 +43,7 @@ def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
         words = name_words(mention.span.text)
         owner = None
         if words and (mention.label == "PERSON" or (mention.label == "ORG" and len(words) < 3) or (len(words) == 1 and mention.label not in PLACE_LABELS)):
-            owner = _surname_owner(words, clusters, honorific_gender(text, mention.span.start), alone)
+            owner = _surname_owner(words, clusters, honorific_gender(text, mention.span.start), alone, (text, mention.span.start))
             if owner is None and (mention.label == "PERSON" or is_first_name(words[0])):
                 owner = _first_name_owner(words, clusters)
             if owner is None and mention.label == "PERSON":
@@ -80,11 +80,17 @@ def _people_read_as_bodies(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-def _surname_owner(words: list[str], clusters: list[Cluster], gender: str | None = None, by_first_name: frozenset[str] = frozenset()) -> Cluster | None:
+def _surname_owner(
+    words: list[str], clusters: list[Cluster], gender: str | None = None, by_first_name: frozenset[str] = frozenset(),
+    where: tuple[str, int] | None = None,
+) -> Cluster | None:
     """The person whose full name ends with these words: the first one introduced.
 
     When two share the surname and the article calls one of them by first name alone
-    ("Melania"), the surname alone is the other one.
+    ("Melania"), the surname alone is the other one; when the article has just named one of
+    them in full (``where``: the text and the surname's offset; same or previous paragraph) and
+    not the first since, the surname is that one ("Homeland Security Secretary Jeh Johnson
+    says …" then "Johnson tells MSNBC", in an article about Gary Johnson).
     """
     candidates = []
     for cluster in clusters:
@@ -100,8 +106,21 @@ def _surname_owner(words: list[str], clusters: list[Cluster], gender: str | None
     if len(called_otherwise) < len(candidates):
         candidates = [c for c in candidates if c not in called_otherwise]
     # Two people with one surname ("Bill Clinton", "Hillary Clinton"): the surname alone is the
-    # one the article introduced first, its main subject.
-    return min(candidates, key=lambda c: c.mentions[0].span.start)
+    # one the article introduced first, its main subject, unless another was just named in full.
+    first = min(candidates, key=lambda c: c.mentions[0].span.start)
+    if where is not None and len(candidates) > 1:
+        text, at = where
+        latest = max(candidates, key=lambda c: _last_full_mention(c, at))
+        named_at = _last_full_mention(latest, at)
+        if latest is not first and named_at > max(m.span.start for m in first.mentions) and text.count("\n\n", named_at, at) <= 1:
+            return latest
+    return first
+
+
+def _last_full_mention(cluster: Cluster, before: int) -> int:
+    """Where the cluster's person was last named in full before ``before`` (-1: never)."""
+    full = cluster.full_person
+    return max((m.span.start for m in cluster.mentions if m.span.start < before and name_words(m.span.text) == full), default=-1)
 
 
 def _misspelt_surname_owner(words: list[str], clusters: list[Cluster]) -> Cluster | None:

@@ -77,6 +77,29 @@ SAYING_NOUNS = frozenset(
 _GOVERNMENT_ROLES = frozenset({"minister", "official", "authority", "diplomat", "ambassador", "envoy", "government"})
 _HANDLE = re.compile(r"@\w{2,}")
 _INDEFINITE = frozenset({"a", "an", "one", "some", "another", "any", "several", "many"})
+# Words that pick some of a group out ("some Democrats", "most of whom", "everyone I interviewed").
+_QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "certain", "various", "numerous"})
+_EVERYONE = frozenset({"everyone", "everybody", "anyone", "anybody", "nobody", "somebody", "someone"})
+_PERSONAL_HEADS = PERSON_NOUNS | ROLE_HEADS | VAGUE_HEADS
+
+
+def _picked_from_a_group(head: Token) -> bool:
+    """Whether a phrase names some members of a group, never one speaker or one body."""
+    if head.lower_ in _EVERYONE:
+        return True
+    if head.lower_ in _QUANTIFIERS and any(c.lower_ == "of" for c in head.children):
+        return True
+    quantified = any(c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("det", "amod", "quantmod", "nummod", "predet"))
+    return quantified and (head.tag_ in ("NNS", "NNPS") or (head.pos_ == "PROPN" and head.lower_.endswith("s")))  # "some Greens"
+
+
+def _noun_just_before(token: Token) -> Token | None:
+    """The plural noun a relative pronoun follows, past a comma and an adverb ("demonstrators here, who")."""
+    for previous in reversed(token.doc[max(0, token.i - 3) : token.i]):
+        if previous.is_punct or previous.pos_ == "ADV":
+            continue
+        return previous if previous.tag_ in ("NNS", "NNPS") else None
+    return None
 _PLACE_SALIENCE = 0.5  # least salience for "the city" to be the place last in view
 _ORGANISATION_SALIENCE = 0.2  # least salience for "the bank" to be the organisation last in view
 
@@ -169,7 +192,12 @@ class SpeakerResolver:
             return self._speaker(span, chosen.entity if chosen else None, "person")
         if len(tokens) == 1 and word in RELATIVE_PRONOUNS:
             if token.head.dep_ == "relcl":
-                return self._relative(span, token.head.head)
+                noun = token.head.head
+                if word in ("who", "whom") and noun.tag_ == "NN" and head_word(noun) not in _PERSONAL_HEADS:
+                    # "a focal point for demonstrators here, who have taken to the streets": a
+                    # person, so the people just before rather than the thing the parse chose.
+                    noun = _noun_just_before(token) or noun
+                return self._relative(span, noun)
             before = next((t for t in reversed(self.doc[max(0, token.i - 2) : token.i]) if not t.is_punct), None)
             if word != "that" and before is not None and before.pos_ in ("NOUN", "PROPN"):
                 return self._relative(span, before)  # "turned to the Chicago Police Department which reported …", parsed otherwise
@@ -180,7 +208,14 @@ class SpeakerResolver:
         return self._phrase(span, tokens, token)
 
     def _relative(self, span: Span, noun: Token) -> Speaker:
-        """"who" in "Tomas Reyl, who said …" is whoever the phrase it hangs from names."""
+        """"who" in "Tomas Reyl, who said …" is whoever the phrase it hangs from names; in "Heather
+        Samuelson, a Clinton campaign staffer who …" the name the description stands beside."""
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            name = noun.head  # the name's last word: its mention ends there
+            end = name.idx + len(name.text)
+            person = next((e for e, m, _ in self.entities.at(name.left_edge.idx, end) if e.type == "person" and m.end == end), None)
+            if person is not None:
+                return self._speaker(span, person, "person")
         phrase = noun_phrase(noun)
         found = self.resolve(noun, phrase) if phrase is not None else None
         if found is None:
@@ -223,6 +258,8 @@ class SpeakerResolver:
         owner_org = OWNED_ORGANISATIONS.get(word)
 
         named = [n for n in named if not (n[0].type == "group" and head_in_name and is_party_word(head.lower_))]
+        if _picked_from_a_group(head):
+            return Speaker(span.text, span.start, span.end, None, "vague")  # "some Democrats", "most of whom"
         if people and (word in ROLE_HEADS or word in PERSON_NOUNS) and people[-1][1].end >= tokens[-1].idx + len(tokens[-1].text) - 2:
             return self._speaker(span, people[-1][0], "person")  # "President of … Arayik Harutyunyan"
         if people and owner_org and not head_in_name:
