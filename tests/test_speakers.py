@@ -479,6 +479,24 @@ def test_who_after_a_description_beside_a_name_is_that_person() -> None:
     assert resolved(text, "who", "who have taken") == (None, "vague")
 
 
+LETTER = (
+    "My father would have hated the new bridge.\n\n"
+    "I grew up in Osk in the 1970s. My parents, Tomas and Greta Vey, ran the ferry there for thirty years, "
+    "and my father often said the river was the town's only road. When my mother mentioned the bridge to me, "
+    "I told her it would never be built.\n\n"
+    "Marit Vey is a teacher and writer in Brenn."
+)
+
+
+def test_a_writers_i_and_family_are_the_people_the_piece_names() -> None:
+    """A first-person piece: "I"/"me" outside any quotation is the writer its closing line names,
+    "my father" and "my mother" the parents it names (the father by his first name, the mother
+    as the other one)."""
+    assert resolved(LETTER, "me", "me,") == ("Marit Vey", "person")
+    assert resolved(LETTER, "my father", "my father often") == ("Tomas Vey", "person")
+    assert resolved(LETTER, "my mother") == ("Greta Vey", "person")
+
+
 def test_seed_observatory_is_one_entity_under_all_its_names(seed_analysis: Analysis) -> None:
     sohr = entity(seed_analysis, "Syrian Observatory or Human Rights")
     assert {"SOHR", "Syrian Observatory or Human Rights", "Observatory for Human Rights"} <= set(sohr.forms)

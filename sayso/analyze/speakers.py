@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from ..model import Entity, Span, Speaker, SpeakerType
 from .entities import EntityIndex
 from .entity_types import is_outlet_name
+from .first_person import FIRST_PERSON_SINGULAR, KIN_GENDER, author, kin_name
 from .gender import pronoun_gender
 from .introductions import Introductions, is_possessor, phrase_root
 from .lexicon import (
@@ -100,6 +101,8 @@ def _noun_just_before(token: Token) -> Token | None:
             continue
         return previous if previous.tag_ in ("NNS", "NNPS") else None
     return None
+
+
 _PLACE_SALIENCE = 0.5  # least salience for "the city" to be the place last in view
 _ORGANISATION_SALIENCE = 0.2  # least salience for "the bank" to be the organisation last in view
 
@@ -135,6 +138,7 @@ class SpeakerResolver:
         self._pronouns: dict[int, Candidate | None] = {}
         self._described: dict[int, Entity | None] = {}
         self._read = 0
+        self._author = author(doc_text(doc), entities)
 
     def remember(self, start: int, name: str | None, type_: SpeakerType) -> None:
         """Keep a resolved source, for "the campaign" after "the Trump campaign"."""
@@ -190,6 +194,8 @@ class SpeakerResolver:
             if chosen is None and token.i not in self._pronouns:
                 chosen = person_for_pronoun(self.doc, self._salience, self._introductions, token)
             return self._speaker(span, chosen.entity if chosen else None, "person")
+        if len(tokens) == 1 and word in FIRST_PERSON_SINGULAR and self._author is not None:
+            return self._speaker(span, self._author, "person")  # the writer's own "I", outside any quotation
         if len(tokens) == 1 and word in RELATIVE_PRONOUNS:
             if token.head.dep_ == "relcl":
                 noun = token.head.head
@@ -280,6 +286,10 @@ class SpeakerResolver:
         role = word in ROLE_HEADS or word in PERSON_NOUNS or party_member
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
         possessor = _possessor_of(head, tokens)
+        if possessor is not None and possessor.lower_ == "my" and word in KIN_GENDER:
+            kin = self._kin(span, word)
+            if kin is not None:
+                return kin
         indefinite = bool(determiners & _INDEFINITE) or any(c.lower_ in _INDEFINITE for c in head.children if c.dep_ in ("nummod", "amod"))
 
         if possessor is not None and head.pos_ == "NOUN" and not (role or word in VAGUE_HEADS or owner_org):
@@ -331,6 +341,16 @@ class SpeakerResolver:
             kind = "outlet" if is_outlet_name(name) or name.casefold() in self.reporters else "organisation"
             return Speaker(span.text, span.start, span.end, name, kind)
         return Speaker(span.text, span.start, span.end, None, "unknown")
+
+    def _kin(self, span: Span, word: str) -> Speaker | None:
+        """"my father" in a first-person piece: the person the writer names so."""
+        name = kin_name(doc_text(self.doc), word)
+        if name is None:
+            return None
+        person = next((e for e in self.entities.entities if e.type == "person" and name_words(e.name) == name_words(name)), None)
+        if person is not None:
+            return self._speaker(span, person, "person")
+        return Speaker(span.text, span.start, span.end, name, "person")
 
     def _labelled(self, span: Span, label: str, named: list[tuple[Entity, Span, str]], head: Token) -> Speaker:
         """A transcript's "WALLACE:": the person the article names so ("Chris Wallace"), else
