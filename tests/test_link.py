@@ -23,6 +23,7 @@ from sayso.link.grouping import best_match
 from sayso.link.linker import ReadMembers, _candidates
 from sayso.link.summaries import join, summarise
 from sayso.link.verdicts import judge
+from sayso.link.words import terms
 from sayso.model import Article, Proposition
 from sayso.store import Store
 from sayso.store.link_state import MEMBERS_COMPARED, LinkState, _latest_members
@@ -139,6 +140,13 @@ def test_a_rate_is_not_a_count_of_the_same_thing(store: Store) -> None:
         report("Valley Courier", "2031-09-10", "The ferry Grey Tern carries about 150,000 passengers a year, the harbour board said."))
     link_store(store)
     assert holding(store, "386 passengers") != holding(store, "150,000 passengers a year")
+
+
+def test_verbs_of_one_class_meet_as_one_word() -> None:
+    """Reporters say "shut" or "closed", "sent" or "transferred", "died" or "were killed"."""
+    assert terms("the pier was shut to lorries") & terms("the pier will be closed to lorries") >= {"closed", "lorry", "pier"}
+    assert "moved" in terms("300 fighters were transferred") & terms("Turkey sent 4,000 mercenaries")
+    assert "casualties" in terms("two men died") & terms("the death toll rose") & terms("four were killed")
 
 
 def test_figures_in_one_unit_about_different_things_stay_apart(store: Store) -> None:

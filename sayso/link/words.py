@@ -73,14 +73,24 @@ def _inflection(word: str) -> str:
 # Verbs reporters use interchangeably for one event done to a count ("300 fighters were
 # transferred", "Turkey sent 4,000 mercenaries"); the key is the class name.
 VERB_CLASSES: dict[str, frozenset[str]] = {
-    "moved": frozenset({"send", "transfer", "transport", "move", "deploy", "dispatch", "relocate", "ship", "fly", "bus"}),
-    "killed": frozenset({"kill", "die", "perish", "slay", "drown"}),
+    "moved": frozenset({"send", "sent", "transfer", "transport", "move", "deploy", "dispatch", "relocate", "ship", "fly", "flew", "flown"}),
+    "casualties": frozenset({"kill", "die", "died", "perish", "slay", "slain", "drown"}),  # as the counted nouns: "death", "dead"
     "hurt": frozenset({"injure", "hurt", "wound", "treat", "hospitalise", "hospitalize"}),
     "destroyed": frozenset({"destroy", "damage", "flatten", "wreck", "demolish", "raze"}),
     "rescued": frozenset({"rescue", "evacuate", "save", "airlift"}),
-    "detained": frozenset({"arrest", "detain", "hold", "jail", "imprison", "capture"}),
+    "detained": frozenset({"arrest", "detain", "hold", "held", "jail", "imprison", "capture"}),
+    "closed": frozenset({"close", "shut", "suspend", "halt"}),
 }
-_VERB_CLASS_OF = {stem(verb): name for name, verbs in VERB_CLASSES.items() for verb in verbs}
+
+
+def _verb_forms(verb: str) -> set[str]:
+    """A verb and its regular inflections ("transfer": transfers, transferred, transferring)."""
+    bare = verb[:-1] if verb.endswith("e") else verb
+    doubled = verb + verb[-1] if verb[-1] not in "aeiouwy" else verb
+    return {verb, verb + "s", verb + "es", bare + "ed", bare + "ing", doubled + "ed", doubled + "ing"}
+
+
+_VERB_CLASS_OF = {stem(form): name for name, verbs in VERB_CLASSES.items() for verb in verbs for form in _verb_forms(verb)}
 
 # Each word of a class under itself and its stem, as ``terms`` and ``counted_class`` meet it.
 _CLASS_OF = {form: name for name, words in COUNTED_CLASSES.items() for word in words for form in (word, stem(word))}
@@ -93,7 +103,7 @@ def ordered_terms(text: str) -> Iterator[str]:
         if len(lower) < 3 or lower in STOP_WORDS or lower in _EXTRA_STOP:
             continue
         stemmed = stem(lower)
-        yield _CLASS_OF.get(stemmed, stemmed)
+        yield _CLASS_OF.get(stemmed) or _VERB_CLASS_OF.get(stemmed, stemmed)
 
 
 def terms(text: str) -> set[str]:
