@@ -472,6 +472,12 @@ def test_some_of_a_group_is_vague_never_the_group() -> None:
     assert resolved(text, "most of whom") == (None, "vague")
 
 
+def test_people_around_a_named_person_are_vague_not_that_person() -> None:
+    text = "Mayor Ines Varga visited Osk. Advisers to Ms. Varga said the trip went well, and aides of the mayor agreed."
+    assert resolved(text, "Advisers to Ms. Varga") == (None, "vague")
+    assert resolved(text, "Ms. Varga") == ("Ines Varga", "person")
+
+
 def test_who_after_a_description_beside_a_name_is_that_person() -> None:
     text = ("Also cleared was Inga Marrow, a Velm campaign staffer-turned-legal assistant who sorted the letters, "
             "and the crowd outside was a focal point for marchers here, who have taken to the streets.")

@@ -266,6 +266,8 @@ class SpeakerResolver:
         named = [n for n in named if not (n[0].type == "group" and head_in_name and is_party_word(head.lower_))]
         if _picked_from_a_group(head):
             return Speaker(span.text, span.start, span.end, None, "vague")  # "some Democrats", "most of whom"
+        if plural and people and not head_in_name and head.pos_ == "NOUN":
+            return Speaker(span.text, span.start, span.end, None, "vague")  # "advisers to Mr. Obama": his people, not him
         if people and (word in ROLE_HEADS or word in PERSON_NOUNS) and people[-1][1].end >= tokens[-1].idx + len(tokens[-1].text) - 2:
             return self._speaker(span, people[-1][0], "person")  # "President of … Arayik Harutyunyan"
         if people and owner_org and not head_in_name:
