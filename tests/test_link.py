@@ -133,6 +133,19 @@ def test_counts_of_one_kind_with_different_verbs_are_different_matters(store: St
     assert {p.verdict for p in store.propositions()} == {"unverified"}
 
 
+def test_people_counts_are_told_apart_by_what_happened_to_them(store: Store) -> None:
+    """"30 people were injured" and "three dozen passengers were treated" both count the hurt;
+    "380 passengers" on board are another matter, though all three count people on one ferry."""
+    add(store, report("Harbor Gazette", "2031-09-09", "One passenger died and at least 30 people were injured when the Velm ferry ran aground, the coastguard said."),
+        report("Valley Courier", "2031-09-10", "About three dozen passengers were treated at Osk hospital, nurse Ada Rusk said."),
+        report("Coast Daily", "2031-09-10", "The Velm ferry was carrying 380 passengers, the operator said."))
+    link_store(store)
+    hurt = holding(store, "at least 30 people were injured")
+    assert hurt == holding(store, "three dozen passengers were treated") and hurt.verdict == "corroborated", hurt.explanation
+    assert sorted(m.value for m in hurt.members) == [30, 36]
+    assert holding(store, "380 passengers") != hurt
+
+
 def test_a_rate_is_not_a_count_of_the_same_thing(store: Store) -> None:
     """"150,000 passengers a year" and "386 passengers" on one crossing count passengers with one
     verb, but a rate is another matter: no contest between them."""

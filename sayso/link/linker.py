@@ -24,7 +24,7 @@ from .grouping import COMPARISONS, best_match, blocking_keys
 from .independence import SourceGroups
 from .summaries import Joined, Summary, join, summarise
 from .verdicts import judge
-from .words import counted_class, moments, ordered_terms, terms, verb_classes
+from .words import PEOPLE_COUNTS, VERB_CLASSES, counted_class, moments, ordered_terms, terms, verb_classes
 
 _NO_CLAIM = {"no_comment"}
 _SPEAKER_TYPES = {"person", "organisation", "government", "outlet"}
@@ -92,9 +92,11 @@ def _figures(quantities: list[Any], content: Span) -> list[dict[str, Any]]:
         item = {"text": q.text, "value": q.value, "low": q.low, "high": q.high, "approximate": q.approximate, "unit": q.unit}
         item["counted_text"] = q.counted
         money = f"unit:{q.unit}" + (f"/{q.per}" if q.per else "") if q.unit else None
-        counted = counted_class(q.counted)
-        item["counted"] = f"{counted}/{q.per}" if counted and q.per else counted or money  # a rate is not a count
         item["predicate"] = q.predicate and verb_classes(q.predicate)
+        counted = counted_class(q.counted)
+        if counted in PEOPLE_COUNTS and item["predicate"] and item["predicate"].split()[0] in VERB_CLASSES:
+            counted = item["predicate"].split()[0]  # "four people were killed" counts casualties, as "the four dead" does
+        item["counted"] = f"{counted}/{q.per}" if counted and q.per else counted or money  # a rate is not a count
         item["about"] = item["predicate"].split() if item["predicate"] else _said_of(quantities, i, content)
         found.append(item)
     return found

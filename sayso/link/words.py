@@ -70,6 +70,10 @@ def _inflection(word: str) -> str:
     return word
 
 
+# Counts of people in general, which what was done to them makes a count of something more
+# particular: "four people were killed" counts casualties, "30 people were hurt" the hurt.
+PEOPLE_COUNTS = frozenset({"people", "passenger"})
+
 # Verbs reporters use interchangeably for one event done to a count ("300 fighters were
 # transferred", "Turkey sent 4,000 mercenaries"); the key is the class name.
 VERB_CLASSES: dict[str, frozenset[str]] = {
