@@ -28,6 +28,10 @@ from sayso.model import Analysis
         ("She said she had nothing to add.", "said", "no_comment"),
         ("The governor insisted that the roads were safe.", "insisted", "assert"),
         ("The council said the bridge will reopen on Monday.", "said", "assert"),
+        ('"We gave the public wrong information, and I apologise for it," the director said.', "said", "retract"),
+        ('"We spoke too soon, and we are sorry," the coach company said.', "said", "retract"),
+        ('"We were wrong on Monday," a coastguard officer said.', "said", "retract"),
+        ('"We were right to close the road," police said.', "said", "assert"),
     ],
 )
 def test_speech_act_from_cue_and_content(sentence: str, cue: str, act: str) -> None:

@@ -8,7 +8,8 @@ order (the first that applies wins):
   or a content that says as much ("said he cannot comment");
 - ``deny``: a cue of rejection ("denied", "rejected the reports", "disputes"), a source that
   does not believe or think the content, or a short content calling a claim false;
-- ``retract``: "retracted", "withdrew its estimate", "walked back", "backed off";
+- ``retract``: "retracted", "withdrew its estimate", "walked back", "backed off", and a speaker
+  owning its error in the first person ("We were wrong on Monday", "I apologise");
 - ``revise``: "now says", or a verb of change whose object is the earlier figure or position
   ("revised its estimate", "changed his tune", "edged up its forecast");
 - ``concede``: "admitted", "acknowledged", "conceded", "did not deny";
@@ -53,6 +54,9 @@ _ABILITY = frozenset({"can", "could", "be", "able", "unable"})
 
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
+
+
+_APOLOGIES = frozenset({"apologise", "apologize"})
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -128,6 +132,19 @@ def _retract(verb: Token) -> bool:
         return lemma != "withdraw" or any(_lemma(o) in RETRACTABLE for o in _children(verb, "dobj"))
     particles = RETRACT_PHRASES.get(lemma)
     return bool(particles) and any(c.lower_ in particles for c in verb.children if c.dep_ in ("prt", "advmod", "prep"))
+
+
+def _owns_an_error(predicate: Token) -> bool:
+    """A speaker saying it was wrong, in the first person: "We were wrong on Monday", "We gave the
+    public wrong information, and I apologise", "We spoke too soon, and we are sorry"."""
+    if _negated(predicate) or not any(s.lower_ in FIRST_PERSON for s in _children(predicate, "nsubj", "nsubjpass")):
+        return False  # "we were not wrong" stands by it
+    if _lemma(predicate) in _APOLOGIES:
+        return True
+    said = [t for c in predicate.children if c.dep_ in ("acomp", "attr", "dobj", "advmod") for t in c.subtree]
+    return any(t.lower_ in FALSEHOOD_WORDS or t.lower_ == "sorry" for t in said) or any(
+        t.lower_ == "soon" and t.head.lower_ == "too" or t.lower_ == "too" and t.head.lower_ == "soon" for t in said
+    )
 
 
 def _revise(verb: Token) -> bool:
@@ -273,6 +290,8 @@ def speech_act(doc: Doc, cue: Span | None, content: Span, verb: Token | None = N
         return "no_comment"
     if any(_no_comment(p) and _lemma(p) in ("comment", "discuss", "elaborate", "speculate", "respond") for p in predicates):
         return "no_comment"
+    if any(_owns_an_error(p) for p in predicates):
+        return "retract"  # before a denial: "we were wrong" calls the speaker's own words false
     if any(_deny(w) for w in words) or (words and _lemma(words[0]) in ("say", "call", "describe", "label", "brand") and _calls_false(doc, content)):
         return "deny"
     if any(_retract(w) for w in words):
