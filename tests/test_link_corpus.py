@@ -1,5 +1,5 @@
 """The cross-article linking corpora (benchmarks/link_corpus and its held-out stories in
-benchmarks/link_corpus_heldout and benchmarks/link_corpus_heldout_2) are well formed and their gold labels are consistent.
+benchmarks/link_corpus_heldout, benchmarks/link_corpus_heldout_2 and benchmarks/link_corpus_heldout_3) are well formed and their gold labels are consistent.
 
 Pure JSON and string checks: no spaCy, no sayso pipeline, well under a second.
 """
@@ -19,8 +19,9 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 CORPUS = BENCHMARKS / "link_corpus"
 HELD_OUT = BENCHMARKS / "link_corpus_heldout"
 HELD_OUT_2 = BENCHMARKS / "link_corpus_heldout_2"
+HELD_OUT_3 = BENCHMARKS / "link_corpus_heldout_3"
 # What each corpus must at least hold: stories, each verdict's propositions, wire copies.
-MINIMUMS = {CORPUS: (3, 2, 3), HELD_OUT: (1, 2, 2), HELD_OUT_2: (1, 2, 2)}
+MINIMUMS = {CORPUS: (3, 2, 3), HELD_OUT: (1, 2, 2), HELD_OUT_2: (1, 2, 2), HELD_OUT_3: (1, 2, 2)}
 
 VERDICTS = {"corroborated", "single_source", "contested", "retracted", "unverified"}
 STANCES = {"agree", "contradict", "partial", "retracted"}
@@ -32,7 +33,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'\-]+, [A-Z][a-z]+ \d{1,2} \((?P<agency>[A-
 _TRAILING_AGENCY = re.compile(r"\s*\((?P<agency>[A-Z]{2,5})\)$")
 
 
-@pytest.fixture(params=[CORPUS, HELD_OUT, HELD_OUT_2], ids=["tuned", "held_out", "held_out_2"])
+@pytest.fixture(params=[CORPUS, HELD_OUT, HELD_OUT_2, HELD_OUT_3], ids=["tuned", "held_out", "held_out_2", "held_out_3"])
 def corpus(request: pytest.FixtureRequest) -> Path:
     return request.param
 
@@ -239,7 +240,7 @@ def test_entities_aliases_and_distinct_pairs(corpus: Path) -> None:
 
 @pytest.mark.parametrize(
     "corpus, name",
-    [(CORPUS, "Ines Varga"), (CORPUS, "Lidia Kross"), (CORPUS, "Marek Dahl"), (HELD_OUT, "Ivo Renwick"), (HELD_OUT_2, "Sigrid Ferren")],
+    [(CORPUS, "Ines Varga"), (CORPUS, "Lidia Kross"), (CORPUS, "Marek Dahl"), (HELD_OUT, "Ivo Renwick"), (HELD_OUT_2, "Sigrid Ferren"), (HELD_OUT_3, "Kaj Solberg")],
 )
 def test_namesakes_are_kept_apart(corpus: Path, name: str) -> None:
     surname = name.split()[-1]
