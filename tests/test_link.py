@@ -146,6 +146,19 @@ def test_people_counts_are_told_apart_by_what_happened_to_them(store: Store) -> 
     assert holding(store, "380 passengers") != hurt
 
 
+def test_an_apology_that_names_nothing_joins_the_correction_it_follows(store: Store) -> None:
+    """ "We were wrong on Monday, and I apologise" shares no word with what it withdraws; it
+    follows the coastguard's correction, and is part of that matter."""
+    add(store, report("Harbor Gazette", "2031-09-08", "The coastguard said no fuel had leaked from the Velm ferry."),
+        report("Valley Courier", "2031-09-10",
+               "The coastguard said on Wednesday that about 2,000 litres of fuel had leaked from the Velm ferry. "
+               '"We were wrong on Monday, and I apologise," said coastguard officer Rolf Egede.'))
+    link_store(store)
+    correction = holding(store, "2,000 litres of fuel had leaked")
+    assert holding(store, "We were wrong on Monday") == correction
+    assert {m.stance for m in correction.members if "wrong" in m.content} == {"retracted"}
+
+
 def test_a_rate_is_not_a_count_of_the_same_thing(store: Store) -> None:
     """"150,000 passengers a year" and "386 passengers" on one crossing count passengers with one
     verb, but a rate is another matter: no contest between them."""

@@ -29,6 +29,7 @@ from .words import PEOPLE_COUNTS, VERB_CLASSES, counted_class, moments, ordered_
 _NO_CLAIM = {"no_comment"}
 _SPEAKER_TYPES = {"person", "organisation", "government", "outlet"}
 SAID_OF = 5  # words kept of what a figure's clause says of it
+CORRECTION_REACH = 600  # characters back from an apology to the claim it follows
 _SHARE_OF = re.compile(r"\s+(?:out\s+)?of\s", re.I)
 
 
@@ -335,16 +336,20 @@ def link_article(
     keys: dict[str, list[str]] = {}
     claims = claim_facts(analysis, entities, copy_of, outlet_entity)
     linked_before = state.existing_members([c.claim for c in claims])
+    placed: list[tuple[int, str]] = []  # (where a claim's content starts, its proposition) in this article
     for claim in claims:
         if claim.claim in linked_before:
             continue
         claim_keys = blocking_keys(claim)
         proposition = best_match(claim, _candidates(state, read, claim_keys, added))
+        if proposition is None and claim.speech_act == "retract":
+            proposition = _corrected(claim, placed)
         if proposition is None:
             proposition = "p" + digest(claim.claim, "proposition")
             result.founded.add(proposition)
         added.setdefault(proposition, []).append(claim)
         keys.setdefault(proposition, []).extend(claim_keys)
+        placed.append((claim.position, proposition))
         result.claims += 1
     grown = [p for p in added if p not in result.founded]
     merges = state.merge_count()
@@ -364,6 +369,14 @@ def link_article(
     state.add_keys_of({proposition: keys[proposition] for proposition in added})
     result.touched = set(added)
     return result
+
+
+def _corrected(claim: ClaimFacts, placed: list[tuple[int, str]]) -> str | None:
+    """What a retraction that names nothing withdraws ("We were wrong on Monday, and I apologise",
+    after "The coastguard said on Wednesday that about 2,000 litres had leaked"): the matter of
+    the claim just before it in the article, within ``CORRECTION_REACH`` characters."""
+    before = [(position, proposition) for position, proposition in placed if claim.position - CORRECTION_REACH <= position < claim.position]
+    return max(before)[1] if before else None
 
 
 def _candidates(state: LinkState, read: ReadMembers, keys: list[str], added: dict[str, list[ClaimFacts]]) -> dict[str, list[ClaimFacts]]:
