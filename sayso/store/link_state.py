@@ -38,6 +38,17 @@ MEMBERS_COMPARED = 25
 # A member as comparing reads it, as kept with its proposition (``propositions.latest``).
 Compared = list[Any]  # [claim, content, terms, entities, figures, published]
 _COMPARED_COLUMNS = ("claim_id", "content", "terms", "entities", "figures", "published")
+# What comparing reads of a member's figures (``grouping.similarity``): the rest (bounds, the
+# words of a figure's clause) serves judging, which reads the member rows, and would only make
+# the kept value longer to read back.
+_COMPARED_FIGURE_KEYS = ("text", "value", "counted", "counted_text", "predicate")
+
+
+def _compared(row: Any) -> Compared:
+    """A member row (or mapping) as comparing reads it."""
+    member = [row[c] for c in _COMPARED_COLUMNS]
+    member[4] = [{k: f.get(k) for k in _COMPARED_FIGURE_KEYS} for f in member[4]]
+    return member
 
 
 def _now() -> datetime:
@@ -312,7 +323,7 @@ class LinkState:
         found: dict[str, list[Compared]] = {}
         columns = [MemberRow.proposition_id, *(getattr(MemberRow, c) for c in _COMPARED_COLUMNS)]
         for row in self._members(propositions, MEMBERS_COMPARED, columns):
-            found.setdefault(row.proposition_id, []).append([getattr(row, c) for c in _COMPARED_COLUMNS])
+            found.setdefault(row.proposition_id, []).append(_compared(row._mapping))
         return found
 
     def _stored_latest(self, propositions: Sequence[str]) -> dict[str, list[Compared]]:
@@ -335,7 +346,7 @@ class LinkState:
             if proposition in partial and (proposition not in stored or any(m[0] in gone for m in old)):
                 unknown.append(proposition)
                 continue
-            given = [[row[c] for c in _COMPARED_COLUMNS] for row in rows]
+            given = [_compared(row) for row in rows]
             ids = {m[0] for m in given}
             latest[proposition] = _newest(given + [m for m in old if m[0] not in ids])
         return latest | self._latest_rows(unknown)
