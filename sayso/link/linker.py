@@ -98,12 +98,12 @@ def _figures(quantities: list[Any], content: Span) -> list[dict[str, Any]]:
         if counted in PEOPLE_COUNTS and item["predicate"] and item["predicate"].split()[0] in VERB_CLASSES:
             counted = item["predicate"].split()[0]  # "four people were killed" counts casualties, as "the four dead" does
         item["counted"] = f"{counted}/{q.per}" if counted and q.per else counted or money  # a rate is not a count
-        item["about"] = item["predicate"].split() if item["predicate"] else _said_of(quantities, i, content)
+        item["about"] = item["predicate"].split() if item["predicate"] else _clause_words(quantities, i, content)
         found.append(item)
     return found
 
 
-def _said_of(quantities: list[Any], i: int, content: Span) -> list[str]:
+def _clause_words(quantities: list[Any], i: int, content: Span) -> list[str]:
     """What the clause of the ``i``-th figure says of it when the parse gave no verb: the words
     after it up to the next figure, else those before it back to the last;
     the figure's own words and what it counts left out. Tells two figures of one claim apart."""
