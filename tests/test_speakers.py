@@ -485,6 +485,62 @@ def test_who_after_a_description_beside_a_name_is_that_person() -> None:
     assert resolved(text, "who", "who have taken") == (None, "vague")
 
 
+@pytest.mark.parametrize(
+    "text, mention, expected",
+    [
+        pytest.param(
+            "Harold Brenner unveiled a child-care plan on Tuesday. Brenner said families would save. Economist Rhea "
+            "Quist, who studies tax policy at the Osk Institute, said the outline left too much unsaid. The GOP candidate "
+            "proposes a deduction for the average cost of care.",
+            "The GOP candidate", ("Harold Brenner", "person"), id="an office is not the economist quoted before it",
+        ),
+        pytest.param(
+            "Mara Lindqvist and Oren Tash met veterans on Wednesday.\n\nLindqvist, the former secretary of state, "
+            "spoke of the raid she had backed.\n\nThe former first lady and U.S. senator said her use of private email was a mistake.",
+            "The former first lady and U.S. senator", ("Mara Lindqvist", "person"), id="a former first lady is the woman in view",
+        ),
+        pytest.param(
+            "The fund gave away less than it raised. Its books were thin. Its board met twice. Its office is in Osk.\n\n"
+            "The fund was not registered in Vermont. The Vermont state attorney general is confirming that the fund "
+            "never applied. But Attorney General Lena Orsk isn't saying whether she will act.",
+            "The Vermont state attorney general", ("Lena Orsk", "person"), id="an office no one held before is the holder named next",
+        ),
+        pytest.param(
+            "Mara Lindqvist said her server was secure. She said it again on Monday. "
+            "The FBI director chastised Lindqvist for using the server but did not charge her.",
+            "The FBI director", (None, "person"), id="an office of a body is not the person in view",
+        ),
+    ],
+)
+def test_offices_are_their_holders_never_someone_else_in_view(text: str, mention: str, expected: tuple[str | None, str]) -> None:
+    assert resolved(text, mention) == expected
+
+
+def test_police_and_a_countrys_government_are_the_bodies_the_article_names() -> None:
+    """"Police say" is the force the article names, before or after ("the Varndale-Osk police
+    chief"); "the Chilean government" is Chile's once the article names Chile, as is "the Chile
+    government"; a government no country is given for stays unnamed."""
+    text = ("Police say the man did not drop the gun. Dan Roe, the Varndale-Osk police chief, said the video would be released.\n\n"
+            "Talks with Chile stalled in May. The Chilean government, which denied any role, said it would protest, and the "
+            "Chile government said so again on Friday. The government said little else.")
+    assert resolved(text, "Police") == ("Varndale-Osk police", "government")
+    assert resolved(text, "The Chilean government") == ("Chile", "government")
+    assert resolved(text, "the Chile government") == ("Chile", "government")
+    assert resolved(text, "The government") == (None, "government")
+
+
+def test_one_of_many_and_a_group_with_examples_are_vague() -> None:
+    """"one of Mr. Tash's advisers" and "mining companies, including Palter Coal," pick from a
+    group; "one of the family's lawyers, Owen Pratt," is named; "The city of Tucson" is Tucson."""
+    text = ("Oren Tash met the miners. One of Mr. Tash's climate advisers said the plan was fair. Mining companies, "
+            "including Palter Coal, said they would fight it. One of the family's lawyers, Owen Pratt, said they would sue. "
+            "New York officials said the ads could run there. The city of Tucson is demanding that the ads stop.")
+    assert resolved(text, "One of Mr. Tash's climate advisers") == (None, "vague")
+    assert resolved(text, "Mining companies, including Palter Coal,") == (None, "vague")
+    assert resolved(text, "One of the family's lawyers, Owen Pratt,") == ("Owen Pratt", "person")
+    assert resolved(text, "The city of Tucson") == ("Tucson", "government")
+
+
 LETTER = (
     "My father would have hated the new bridge.\n\n"
     "I grew up in Osk in the 1970s. My parents, Tomas and Greta Vey, ran the ferry there for thirty years, "

@@ -9,7 +9,9 @@ one); an acronym or first word NER missed ("CNS", "Peabody") the organisation it
 Some descriptions say what kind of body is meant, and names often say it too: "the union" is
 not "Patriot Coal" but the "United Mine Workers of America", even when the article names the
 union only paragraphs later ("the top British medical journal" … "the British Medical Journal");
-"the agency" is a department, bureau or office rather than the company in view.
+"the agency" is a department, bureau or office rather than the company in view. "Police said"
+is the force the article names ("the Charlotte-Mecklenburg police chief", "the Dallas Police
+Department").
 """
 
 from __future__ import annotations
@@ -128,3 +130,27 @@ def organisation_of_kind(entities: EntityIndex, offset: int, word: str) -> Entit
     before = [e for start, e in named if start < offset]
     after = [e for start, e in named if start >= offset]
     return before[-1] if before else after[0] if after else None
+
+
+def police_force(doc: Doc, entities: EntityIndex, offset: int) -> str | None:
+    """"Police said …": the police force the article names, as a body ("the Dallas Police
+    Department") or as a place before "police" ("the Charlotte-Mecklenburg police chief"); the
+    last named before ``offset``, else the first after."""
+    named = [(m.start, e.name) for e, m in entities.mentions() if e.type in ("organisation", "government") and "police" in name_words(e.name)]
+    for token in doc:
+        if token.lower_ != "police" or token.i == 0:
+            continue
+        first = token.i
+        while first > 0 and (_place_word(doc[first - 1]) or (doc[first - 1].text == "-" and first > 1 and _place_word(doc[first - 2]))):
+            first -= 1
+        if first < token.i:
+            named.append((doc[first].idx, doc[first : token.i + 1].text))
+    named.sort()
+    before = [name for start, name in named if start < offset]
+    after = [name for start, name in named if start >= offset]
+    return before[-1] if before else after[0] if after else None
+
+
+def _place_word(token: Token) -> bool:
+    """A word of a place's name before "police": "Charlotte", "Mecklenburg", not a person's."""
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "NORP", "DATE") and token.dep_ == "compound"

@@ -99,3 +99,17 @@ def place_by_description(salience: Salience, entities: EntityIndex, word: str, a
         return ranked[0].entity
     places = [e for e in entities.entities if _of_kind(e, kind)]
     return max(places, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
+
+
+def country_of_people(entities: EntityIndex, word: str) -> Entity | None:
+    """"the Saudi government", "the Mexican authorities": the country the article names that the
+    people word comes from (Saudi Arabia, Mexico), read from the letters both begin with — no
+    match ("French" and France) names none."""
+    if len(word) < 4:
+        return None
+    start = word.lower()[:4]
+    for entity in entities.entities:
+        if entity.type == "place" and clean_name(entity.name).lower().replace(".", "") in COUNTRIES:
+            if any(w.startswith(start) for w in name_words(entity.name)):
+                return entity
+    return None

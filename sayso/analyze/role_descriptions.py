@@ -25,7 +25,7 @@ from .introductions import Introductions
 from .lexicon import ROLE_HEADS
 from .name_forms import name_words
 from .salience import Fit, Salience
-from .titles import PERSON_NOUNS, ROLE_TITLES, head_word, parties, title, title_set
+from .titles import COMMENTATORS, ELECTED_OFFICES, PERSON_NOUNS, ROLE_TITLES, head_word, parties, title, title_set
 
 _TITLE_MATCH = 3.0
 _PERSON_SALIENCE = 0.5  # least salience for "the businessman" to be a person who did not speak
@@ -38,6 +38,7 @@ _KIN_NOUNS = frozenset(
 )
 _LEAD_SENTENCES = 3  # a description this early may name someone the article introduces just after
 _LEAD_LINES = 3  # a description in these first lines below the headline may be the headline's subject
+_NEXT_SENTENCES = 1  # an office no one held before may be the person the next sentence names with it
 
 
 def describes_person(token: Token, introductions: Introductions) -> bool:
@@ -89,6 +90,8 @@ def person_by_description(
         office = {t for t in titles if t in ROLE_TITLES or " " in t}
         if head_title in ROLE_TITLES and office and head_title not in office and "former" not in described:
             return 0.0  # introduced with another office: "the nominee" is not the judge
+        if head_title in ELECTED_OFFICES and titles & COMMENTATORS and "former" not in described:
+            return 0.0  # introduced as one who studies politics: "the GOP candidate" is not the economist
         return 1.0
 
     ranked = salience.ranked(head.i, fits)
@@ -105,16 +108,24 @@ def person_by_description(
         later = [e for e in entities.entities if fits(e) == _TITLE_MATCH and _introduced_as_theirs(head.doc, e, owner.name)]
         if len(later) == 1:
             return later[0]
-    # No title fits: the person in view — one who spoke, or one much talked about just before.
+    if possessor is None and head_title in ROLE_TITLES:
+        # "The New York state attorney general is confirming …" before "But Attorney General
+        # Eric Schneiderman isn't saying …": the office holder the next sentence names.
+        found = _introduced_after(head.doc, salience, introductions, head, head_title, fits, _NEXT_SENTENCES)
+        if found is not None:
+            return found
+    # No title fits: the person in view — one who spoke, or one much talked about just before;
+    # not for an office of a body ("The FBI director"), which the person in view would hold by name.
     if possessor is not None and owner is not None and owner.name and head_word(head) in _KIN_NOUNS:
         relative = _relative(salience, introductions, entities, head, owner.name, gender)
         if relative is not None:
             return relative
-    in_view = [c for c in ranked if c.speaker or c.score >= _PERSON_SALIENCE]
+    of_a_body = any(t.i < head.i and t.ent_type_ == "ORG" and t.dep_ == "compound" and not parties({title(t.lower_)}) for t in tokens)
+    in_view = [c for c in ranked if (c.speaker or c.score >= _PERSON_SALIENCE) and not of_a_body]
     if in_view:
         return in_view[0].entity
     if salience.sentence[head.i] <= _LEAD_SENTENCES:
-        found = _introduced_after(head.doc, salience, introductions, head, head_title, fits)
+        found = _introduced_after(head.doc, salience, introductions, head, head_title, fits, _LEAD_SENTENCES)
         if found is not None:
             return found
     return _headline_subject(head.doc, introductions, head, fits)
@@ -148,9 +159,10 @@ def _headline_subject(doc: Doc, introductions: Introductions, head: Token, fits:
     return found if found is not None and found.type == "person" and fits(found) else None
 
 
-def _introduced_after(doc: Doc, salience: Salience, introductions: Introductions, head: Token, head_title: str, fits: Fit) -> Entity | None:
-    """A headline's or lead's "Judge rejects …" before the article names "Justice Frank Nervo"."""
-    last = salience.sentence[head.i] + _LEAD_SENTENCES
+def _introduced_after(doc: Doc, salience: Salience, introductions: Introductions, head: Token, head_title: str, fits: Fit, sentences: int) -> Entity | None:
+    """A headline's or lead's "Judge rejects …" before the article names "Justice Frank Nervo",
+    within ``sentences`` sentences."""
+    last = salience.sentence[head.i] + sentences
     for i in range(head.i + 1, len(doc)):
         if salience.sentence[i] > last:
             break

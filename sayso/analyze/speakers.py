@@ -56,8 +56,9 @@ from .organisation_descriptions import (
     organisation_of_kind,
     owned_word,
     owner_named_before,
+    police_force,
 )
-from .place_descriptions import PLACE_KINDS, place_by_description
+from .place_descriptions import PLACE_KINDS, country_of_people, place_by_description
 from .pronouns import person_for_pronoun, plural_fit, thing_fit
 from .role_descriptions import describes_person, person_by_description
 from .salience import Candidate, Fit, Salience, is_speaker_token
@@ -89,9 +90,18 @@ def _picked_from_a_group(head: Token) -> bool:
     if head.lower_ in _EVERYONE:
         return True
     if head.lower_ in _QUANTIFIERS and any(c.lower_ == "of" for c in head.children):
-        return True
+        return True  # "most of whom"
+    if head.lower_ == "one" and any(c.lower_ == "of" and _plural_object(c) for c in head.children):
+        return not any(c.dep_ == "appos" for c in head.children)  # "one of Mr. Obama's climate advisers", unnamed
+    if head.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("including", "like") for c in head.children):
+        return True  # "mining companies, including Patriot"
     quantified = any(c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("det", "amod", "quantmod", "nummod", "predet"))
     return quantified and (head.tag_ in ("NNS", "NNPS") or (head.pos_ == "PROPN" and head.lower_.endswith("s")))  # "some Greens"
+
+
+def _plural_object(preposition: Token) -> bool:
+    """"of his advisers", "of them": what the preposition picks from is many."""
+    return any(c.dep_ == "pobj" and (c.tag_ in ("NNS", "NNPS") or c.lower_ in ("whom", "them", "us", "those")) for c in preposition.children)
 
 
 def _noun_just_before(token: Token) -> Token | None:
@@ -309,7 +319,7 @@ class SpeakerResolver:
         if plural and (role or word in VAGUE_HEADS or head.pos_ == "NOUN") and not named:
             governed = word in _GOVERNMENT_ROLES and (possessor is not None or "the" in determiners)
             if word in GOVERNMENT_HEADS or governed:
-                return Speaker(span.text, span.start, span.end, None, "government")
+                return self._government(span, head, possessor)
             return Speaker(span.text, span.start, span.end, None, "vague")
         if role:
             inside = self._named_in_role(tokens)
@@ -407,6 +417,23 @@ class SpeakerResolver:
         owner = self._possessor(possessor) if possessor is not None else None
         return person_by_description(self._salience, self._introductions, self.entities, tokens, head, possessor, owner)
 
+    def _government(self, span: Span, head: Token, possessor: Token | None) -> Speaker:
+        """"the ministry", "officials", "police": a government body, named when it is the police
+        force the article names or a country's ("the Saudi government", "the Mexico government")."""
+        word = head_word(head)
+        if word == "police" and possessor is None:
+            return Speaker(span.text, span.start, span.end, police_force(self.doc, self.entities, span.start), "government")
+        for modifier in (c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i):
+            if modifier.ent_type_ == "NORP":
+                country = country_of_people(self.entities, modifier.text)
+                if country is not None:
+                    return self._speaker(span, country, "government")
+            if modifier.ent_type_ == "GPE":
+                place = next((e for e, _, _ in self.entities.at(modifier.idx, modifier.idx + len(modifier.text)) if e.type == "place"), None)
+                if place is not None:
+                    return self._speaker(span, place, "government")
+        return Speaker(span.text, span.start, span.end, None, "government")
+
     def _organisation_by_description(
         self,
         span: Span,
@@ -420,6 +447,9 @@ class SpeakerResolver:
         organisations = [e for e, _, _ in named if e.type in ("organisation", "outlet", "group")]
         if organisations:
             return self._speaker(span, organisations[-1])
+        places = [e for e, _, _ in named if e.type == "place"]
+        if word in PLACE_KINDS and places and possessor is None:
+            return self._speaker(span, places[-1], "government")  # "The city of Phoenix"
         if owner_org is not None:
             person = None
             if possessor is not None:
@@ -434,7 +464,7 @@ class SpeakerResolver:
         if word in PLACE_KINDS and possessor is None:
             return self._speaker(span, place_by_description(self._salience, self.entities, word, head.i), "government")
         if word in GOVERNMENT_HEADS:
-            return Speaker(span.text, span.start, span.end, None, "government")
+            return self._government(span, head, possessor)
         if possessor is not None:
             return Speaker(span.text, span.start, span.end, None, "organisation")  # "his company": unnamed
         if word in PLACE_NOUNS:

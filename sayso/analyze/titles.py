@@ -14,7 +14,7 @@ from .name_forms import HONORIFICS
 # Nouns that describe a person without being an office: "the New York businessman".
 PERSON_NOUNS = frozenset(
     """
-    man woman businessman businesswoman mother father wife husband daughter son brother sister
+    man woman lady businessman businesswoman mother father wife husband daughter son brother sister
     widow widower mom dad grandmother grandfather boy girl doctor physician surgeon professor
     nominee candidate billionaire mogul developer lawmaker legislator congressman congresswoman
     author writer economist activist republican democrat veteran mayor actor actress singer
@@ -25,6 +25,17 @@ PERSON_NOUNS = frozenset(
     magnate heir heiress founder owner chief justice judge lawyer attorney prosecutor
     native supporter voter socialist volunteer protester organizer organiser retiree immigrant
     lobbyist donor graduate alumnus alumna
+    """.split()
+)
+# Offices people run for or hold by election or appointment, and the professions of those who
+# study or comment on them: "the GOP candidate" is not the economist quoted just before.
+ELECTED_OFFICES = frozenset(
+    "candidate nominee president senator representative governor mayor premier chancellor minister".split()
+)
+COMMENTATORS = frozenset(
+    """
+    economist analyst professor scholar researcher historian scientist expert pollster strategist
+    consultant reporter correspondent columnist editor journalist commentator anchor host doctor
     """.split()
 )
 # Abbreviated and equivalent titles, reduced to one word each.
