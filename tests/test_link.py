@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 from dataclasses import replace
@@ -308,6 +309,24 @@ def link_as_before(store: Store, forget: Any) -> None:
     link_store(store)
 
 
+def test_linking_sets_the_long_lived_heap_aside_and_hands_it_back(tmp_path: Path) -> None:
+    """While articles are linked, what the process held before is out of the cycle collector's
+    passes (``gc.freeze``); afterwards it is back, and a caller's own frozen objects stay frozen."""
+    with Store(str(tmp_path / "heap.db")) as store:
+        add(store, GAZETTE)
+        frozen: list[int] = []
+        link_store(store, on_article=lambda _: frozen.append(gc.get_freeze_count()))
+        assert frozen and frozen[0] > 0 and gc.get_freeze_count() == 0
+        add(store, COURIER)
+        gc.freeze()
+        try:
+            before = gc.get_freeze_count()
+            link_store(store)
+            assert 0 < gc.get_freeze_count() <= before  # not handed back (frozen objects may still die)
+        finally:
+            gc.unfreeze()
+
+
 def test_a_store_linked_before_summaries_links_on_and_gains_them(store: Store) -> None:
     """A store linked before revision 0007 has no proposition summaries: a proposition without one
     is judged whole when claims join it, as before, and keeps a summary from then on."""
@@ -479,13 +498,19 @@ def test_a_growing_proposition_is_grouped_on_what_was_grouped_before() -> None:
     assert [(c.source_group, sorted(c.reasons)) for c in claims] == [(by_claim[c.claim].source_group, sorted(by_claim[c.claim].reasons)) for c in claims]
 
 
-def random_claims(rng: random.Random, count: int) -> list[ClaimFacts]:
-    """Claims about one count of homes from a few origins, outlets, wires and chains, on a few days."""
+def random_claims(rng: random.Random, count: int, two_figures: float = 0.0) -> list[ClaimFacts]:
+    """Claims about one count of homes from a few origins, outlets, wires and chains, on a few
+    days, each figure's clause saying one thing or another of the homes; with the chance
+    ``two_figures`` a claim gives two counts of homes ("40 homes destroyed and 400 damaged")."""
     made = []
     for i in range(count):
         origin = rng.randint(1, 6)
         value = rng.choice([None, 40, 41, 400, 4000])
         claim = facts(f"{rng.choice('au')}{i:03}", origin, rng.choice(["assert"] * 6 + ["deny", "hedge", "revise"]), value, f"2031-03-{rng.randint(1, 9):02}")
+        for figure in claim.figures:
+            figure["about"] = [rng.choice(["destroy", "damag", "flood"])]
+        if claim.figures and rng.random() < two_figures:
+            claim.figures.append({**claim.figures[0], "text": "400", "value": 400, "about": [rng.choice(["destroy", "damag", "flood"])]})
         made.append(replace(
             claim, article=f"art{rng.randint(1, 12)}", position=rng.randint(0, 500), outlet_entity=100 + rng.randint(1, 8),
             outlet=f"Outlet {rng.randint(1, 8)}", agency=rng.choice([None, None, None, "NWR"]), copy_of=f"copy{rng.randint(1, 10)}",
@@ -499,12 +524,13 @@ def test_a_proposition_is_judged_from_its_summary_as_from_all_its_members() -> N
     verdict, label, explanation, the new claims' stances and groups and the old members' group
     numbers and stances (judged again when a new claim becomes the anchor) are what judging every
     member gives, and the summary made that way serves the next join as well as one made from all
-    the members; where the new claims change what the proposition counts or join two source
-    groups, ``join`` declines and the proposition is judged whole."""
+    the members; where the new claims change what the proposition counts, change what it says
+    of its figure while a member gives two, or join two source groups, ``join`` declines and the
+    proposition is judged whole."""
     rng = random.Random(7)
-    joined = declined = restanced = 0
+    joined = declined = restanced = said_anew = 0
     for _ in range(300):
-        claims = random_claims(rng, rng.randint(2, 14))
+        claims = random_claims(rng, rng.randint(2, 14), two_figures=rng.choice([0.0, 0.0, 0.2]))
         cuts = sorted(rng.sample(range(1, len(claims)), min(2, len(claims) - 1)))
         old = claims[: cuts[0]]
         summary = json.loads(json.dumps(summarise(old, judge(old), 0)))  # as stored
@@ -528,9 +554,10 @@ def test_a_proposition_is_judged_from_its_summary_as_from_all_its_members() -> N
                 stances = {c.claim: c.stance for c in before}
                 assert stances | outcome.stances == {c: by_claim[c].stance for c in stances}
                 restanced += bool(outcome.stances)
+                said_anew += outcome.summary["said_of"] != summary["said_of"]
                 summary = json.loads(json.dumps(outcome.summary))
             old = claims[:end]
-    assert joined > 100 and declined > 20 and restanced > 10  # every way taken often
+    assert joined > 100 and declined > 20 and restanced > 10 and said_anew > 10  # every way taken often
     assert join(summary, [claims[0]], 1) is None  # an entity merged since: judged whole
 
 

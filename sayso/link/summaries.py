@@ -9,8 +9,9 @@ claims against it â€” each compared only with the members it shares a key with â
 judging every member would. A new anchor (a figure stated earlier than the old anchor's) changes
 the members' stances, which are judged again from the summary. It declines, and the
 proposition is judged whole, when the new claims change what the proposition counts (and so
-every member's figure), join two source groups, or an entity was merged since the summary
-was made.
+every member's figure), change what it says of its figure while a member gives two figures
+of what it counts (which of them it gives is read from that), join two source groups, or an
+entity was merged since the summary was made.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from .verdicts import (
 )
 
 Summary = dict[str, Any]  # JSON, as stored
-VERSION = 2  # of the layout below: a summary of another is not read
+VERSION = 3  # of the layout below: a summary of another is not read
 
 # A member in ``members``: what ``why_dependent`` compares, then what its stance and its line in
 # the explanation are made from.
@@ -100,6 +101,7 @@ def summarise(claims: list[ClaimFacts], judgement: Judgement, merges: int) -> Su
         "first": [_order(claims[0]), claims[0].origin],
         "tally": {counted: [count, list(first)] for counted, (count, first) in tally(claims).items()},
         "said_of": _said_of(said_of(claims, judgement.counted)),
+        "ambiguous": _ambiguous(claims, judgement.counted),
         "anchor": _anchor(min(claims, key=anchor_rank)),
         "retracted": retracted,
         "members": members,
@@ -107,6 +109,12 @@ def summarise(claims: list[ClaimFacts], judgement: Judgement, merges: int) -> Su
         "groups": [[g[0], sorted(g[1]), g[2], g[3], g[4]] for g in sorted(groups.values(), key=lambda g: g[4][0][0])],
         "said": [[at, *entry] for entry, at in said.items()],
     }
+
+
+def _ambiguous(claims: list[ClaimFacts], counted: str | None) -> int:
+    """How many claims give two figures or more of what the proposition counts: each reads the
+    one its proposition says most of, so they are read again when that changes."""
+    return sum(len(claim.stated_figures(counted)) > 1 for claim in claims)
 
 
 def _said_of(found: tuple[tuple[Any, ...], frozenset[str]] | None) -> list[Any] | None:
@@ -139,9 +147,12 @@ def join(summary: Summary, new: list[ClaimFacts], merges: int) -> Joined | None:
         return None
     kept, first = summary["said_of"], said_of(new, counted)
     if first is not None and (kept is None or first[0] < tuple(kept[0])):
-        return None  # what the proposition says of its figure would be read from a new claim
+        if summary["ambiguous"]:
+            return None  # a member's figure would be chosen again, by what a new claim says of it
+        kept = _said_of(first)
     for claim in new:
         claim.take_figure(counted, frozenset(kept[1]) if kept else frozenset())
+    ambiguous = summary["ambiguous"] + _ambiguous(new, counted)
     rank, at, _ = summary["anchor"]
     earliest = min(new, key=anchor_rank)
     anchor, about = summary["anchor"], summary["label"]
@@ -154,7 +165,8 @@ def join(summary: Summary, new: list[ClaimFacts], merges: int) -> Joined | None:
     if found is None:
         return None
     restanced = anchor is not summary["anchor"] and rank != 2 and anchor[2][1:3] != summary["anchor"][2][1:3]
-    return _judged({**summary, "anchor": anchor, "label": about}, new, found, counts, merges, figure if restanced else None)
+    known = {**summary, "anchor": anchor, "label": about, "said_of": kept, "ambiguous": ambiguous}
+    return _judged(known, new, found, counts, merges, figure if restanced else None)
 
 
 def _group(summary: Summary, new: list[ClaimFacts]) -> list[Any] | None:
