@@ -541,6 +541,23 @@ def test_one_of_many_and_a_group_with_examples_are_vague() -> None:
     assert resolved(text, "The city of Tucson") == ("Tucson", "government")
 
 
+def test_a_places_acronym_met_first_is_one_entity_with_its_full_name() -> None:
+    """"E.U." in the headline and "U.S." in the lead, then "European Union" and "United States":
+    one entity each, so "American commitments" is the United States."""
+    text = ("E.U. leaders weigh a joint force\n\nBRUSSELS - Leaders met on Friday as doubts grew about U.S. support. "
+            "Britain is leaving the European Union, and the United States has asked Europe to spend more. "
+            "The talks turned on American commitments, said Petra Holm, a diplomat.")
+    result = analyse(text)
+    assert {"E.U.", "European Union"} <= set(entity(result, "European Union").forms)
+    assert {"U.S.", "United States"} <= set(entity(result, "United States").forms)
+    assert resolved(text, "American") == ("United States", "government")
+
+
+def test_a_party_picked_out_by_an_adjective_is_vague() -> None:
+    text = "Mara Lindqvist fell ill on Sunday, and the scare has skittish Democrats weighing what comes next."
+    assert resolved(text, "skittish Democrats") == (None, "vague")
+
+
 LETTER = (
     "My father would have hated the new bridge.\n\n"
     "I grew up in Osk in the 1970s. My parents, Tomas and Greta Vey, ran the ferry there for thirty years, "

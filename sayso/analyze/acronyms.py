@@ -101,10 +101,14 @@ def acronym_owner(mention: Mention, clusters: list[Cluster], text: str) -> Clust
 
 
 def acronym_target(cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
-    """The organisation an acronym met before its full name stands for ("SEC", later "Securities
-    and Exchange Commission")."""
+    """The organisation or place an acronym met before its full name stands for ("SEC", later
+    "Securities and Exchange Commission"; "U.S.", later "United States")."""
     letters = {acronym(f) for f in cluster.forms} - {None}
     return next(
-        (o for o in clusters if o is not cluster and o.organisational and any(" " in f and _initials(f, True) in letters for f in o.forms)),
+        (
+            o for o in clusters
+            if o is not cluster and (o.organisational or o.full_person is None and o.labels(*PLACE_LABELS))
+            and any(" " in f and _initials(f, True) in letters for f in o.forms)
+        ),
         None,
     )

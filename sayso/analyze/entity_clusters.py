@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Span
-from .acronyms import acronym_owner, acronym_target
+from .acronyms import acronym, acronym_owner, acronym_target
 from .entity_types import ORGANISATION_NAME_ENDINGS
 from .gender import honorific_gender, is_first_name, name_gender
 from .lexicon import GOVERNMENT_HEADS
@@ -193,6 +193,8 @@ def _merge_late(clusters: list[Cluster], text: str) -> list[Cluster]:
                     break
             if target is None and cluster.labels("ORG"):
                 target = acronym_target(cluster, clusters)
+        elif cluster.full_person is None and all(acronym(f) for f in cluster.forms):
+            target = acronym_target(cluster, clusters)  # "U.S." before "United States", "E.U." before "European Union"
         if target is not None:
             target.mentions.extend(cluster.mentions)
             target.mentions.sort(key=lambda m: m.span.start)

@@ -101,15 +101,26 @@ def place_by_description(salience: Salience, entities: EntityIndex, word: str, a
     return max(places, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
 
 
+# People words whose country's name begins otherwise ("American" → the United States).
+_PEOPLE_OF = {
+    "american": _names("United States, US, USA, America"), "british": _names("United Kingdom, UK, Britain, Great Britain"),
+    "french": _names("France"), "dutch": _names("Netherlands, Holland"), "swiss": _names("Switzerland"),
+    "irish": _names("Ireland"), "welsh": _names("Wales"), "scottish": _names("Scotland"), "english": _names("England"),
+    "filipino": _names("Philippines"), "greek": _names("Greece"), "spanish": _names("Spain"), "danish": _names("Denmark"),
+    "swedish": _names("Sweden"), "norwegian": _names("Norway"), "finnish": _names("Finland"), "polish": _names("Poland"),
+}
+
+
 def country_of_people(entities: EntityIndex, word: str) -> Entity | None:
-    """"the Saudi government", "the Mexican authorities": the country the article names that the
-    people word comes from (Saudi Arabia, Mexico), read from the letters both begin with — no
-    match ("French" and France) names none."""
+    """"the Saudi government", "the Mexican authorities", "American commitments": the country the
+    article names that the people word comes from (Saudi Arabia, Mexico, the United States), read
+    from the letters both begin with or, where they differ, from a list; else none."""
     if len(word) < 4:
         return None
-    start = word.lower()[:4]
+    start, listed = word.lower()[:4], _PEOPLE_OF.get(word.lower(), frozenset())
     for entity in entities.entities:
-        if entity.type == "place" and clean_name(entity.name).lower().replace(".", "") in COUNTRIES:
-            if any(w.startswith(start) for w in name_words(entity.name)):
+        name = clean_name(entity.name).lower().replace(".", "")
+        if entity.type == "place" and name in COUNTRIES:
+            if name in listed or not listed and any(w.startswith(start) for w in name_words(entity.name)):
                 return entity
     return None

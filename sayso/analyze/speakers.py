@@ -85,8 +85,9 @@ _EVERYONE = frozenset({"everyone", "everybody", "anyone", "anybody", "nobody", "
 _PERSONAL_HEADS = PERSON_NOUNS | ROLE_HEADS | VAGUE_HEADS
 
 
-def _picked_from_a_group(head: Token) -> bool:
-    """Whether a phrase names some members of a group, never one speaker or one body."""
+def _picked_from_a_group(head: Token, tokens: list[Token]) -> bool:
+    """Whether a phrase (``tokens``, headed by ``head``) names some members of a group, never one
+    speaker or one body."""
     if head.lower_ in _EVERYONE:
         return True
     if head.lower_ in _QUANTIFIERS and any(c.lower_ == "of" for c in head.children):
@@ -95,6 +96,9 @@ def _picked_from_a_group(head: Token) -> bool:
         return not any(c.dep_ == "appos" for c in head.children)  # "one of Mr. Obama's climate advisers", unnamed
     if head.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("including", "like") for c in head.children):
         return True  # "mining companies, including Patriot"
+    group = tokens[-1]
+    if group.tag_ == "NNPS" and group.ent_type_ == "NORP" and any(t.pos_ == "ADJ" and not t.ent_type_ for t in tokens[:-1]):
+        return True  # "skittish Democrats", "worried Europeans": those of them who are so (however parsed)
     quantified = any(c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("det", "amod", "quantmod", "nummod", "predet"))
     return quantified and (head.tag_ in ("NNS", "NNPS") or (head.pos_ == "PROPN" and head.lower_.endswith("s")))  # "some Greens"
 
@@ -274,7 +278,7 @@ class SpeakerResolver:
         owner_org = OWNED_ORGANISATIONS.get(word)
 
         named = [n for n in named if not (n[0].type == "group" and head_in_name and is_party_word(head.lower_))]
-        if _picked_from_a_group(head):
+        if _picked_from_a_group(head, tokens):
             return Speaker(span.text, span.start, span.end, None, "vague")  # "some Democrats", "most of whom"
         if plural and people and not head_in_name and head.pos_ == "NOUN":
             return Speaker(span.text, span.start, span.end, None, "vague")  # "advisers to Mr. Obama": his people, not him
@@ -349,6 +353,10 @@ class SpeakerResolver:
         organisation = organisation_by_short_name(self.entities, name)
         if organisation is not None:
             return self._speaker(span, organisation)
+        if len(tokens) == 1 and head.ent_type_ == "NORP" and head.pos_ == "ADJ":
+            country = country_of_people(self.entities, head.text)  # "American commitments"
+            if country is not None:
+                return self._speaker(span, country, "government")
         if head.pos_ == "PROPN":
             kind = "outlet" if is_outlet_name(name) or name.casefold() in self.reporters else "organisation"
             return Speaker(span.text, span.start, span.end, name, kind)
