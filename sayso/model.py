@@ -150,6 +150,9 @@ class Attribution:
     # The id of the earlier attribution this one carries on: a second quote with no cue of its
     # own ('"…," she said. "…"'), or a second content of one cue. It shares that one's speaker.
     continues: str | None = None
+    # The clauses of a content that states two or more things ("One passenger died and at least
+    # 30 people were injured"), each a claim of its own when claims are linked; empty when it states one.
+    parts: list[Span] = field(default_factory=list)
 
     def assign_id(self, article_id: str) -> None:
         """Ids depend only on the article and the content's place in it, so re-runs agree."""
@@ -167,6 +170,7 @@ class Assertion:
     times: list[TimeExpression] = field(default_factory=list)
     id: str = ""
     background: bool = False  # standing context ("X is a NATO member"), not news the article reports
+    parts: list[Span] = field(default_factory=list)  # as ``Attribution.parts``
 
     def assign_id(self, article_id: str) -> None:
         self.id = "u" + digest(article_id, "assertion", self.content.start, self.content.end)
@@ -227,6 +231,7 @@ class Analysis:
                     times=[TimeExpression(**t) for t in u.get("times", [])],
                     id=u["id"],
                     background=u.get("background", False),
+                    parts=[Span(**p) for p in u.get("parts", [])],
                 )
                 for u in data["unattributed"]
             ],
@@ -251,6 +256,7 @@ def attribution_from_dict(data: dict[str, Any]) -> Attribution:
         said_on=TimeExpression(**data["said_on"]) if data.get("said_on") else None,
         speech_act=data.get("speech_act", "assert"),
         continues=data.get("continues"),
+        parts=[Span(**p) for p in data.get("parts", [])],
     )
 
 
@@ -259,11 +265,20 @@ Verdict = Literal["corroborated", "single_source", "contested", "retracted", "un
 VERDICTS: tuple[Verdict, ...] = ("corroborated", "single_source", "contested", "retracted", "unverified")
 
 
+PART_MARK = ":"  # in a claim id, before the number of a part of the content ("a…:2")
+
+
+def part_id(claim: str, part: int | None) -> str:
+    """The id of one part of a content as a claim of its own: the attribution's or assertion's id
+    for all of it and for its first part, with the part's number after ``PART_MARK`` for the others."""
+    return claim if part is None or part == 1 else f"{claim}{PART_MARK}{part}"
+
+
 @dataclass
 class Member:
     """One claim inside a proposition, with what linking found about where it comes from."""
 
-    claim: str  # the attribution ("a…") or unattributed assertion ("u…") id
+    claim: str  # the attribution ("a…") or unattributed assertion ("u…") id, see ``part_id``
     article: str
     content: str
     speaker: str | None  # who the article says said it (resolved name, else the words used)
@@ -278,6 +293,12 @@ class Member:
     title: str | None = None
     speech_act: SpeechAct = "assert"
     source_group: int = 0  # members sharing a number trace back to one source; see ``Proposition.explanation``
+    part: int | None = None  # which of its content's parts the claim is (``Attribution.parts``); None: all of it
+
+    @property
+    def attribution(self) -> str:
+        """The id of the attribution or assertion the claim is (part of)."""
+        return self.claim.split(PART_MARK, 1)[0]
 
 
 @dataclass
@@ -300,7 +321,8 @@ class Proposition:
             "claims": [
                 {
                     "article": m.article,
-                    "attribution": m.claim,
+                    "attribution": m.attribution,
+                    "part": m.part,
                     "content": m.content,
                     "speaker": m.speaker,
                     "origin": m.origin,

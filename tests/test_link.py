@@ -11,7 +11,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-from sqlalchemy import delete, text, update
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import delete, update
 from typer.testing import CliRunner
 
 from conftest import SEED
@@ -27,6 +29,7 @@ from sayso.link.verdicts import judge
 from sayso.link.words import terms
 from sayso.model import Article, Proposition
 from sayso.store import Store
+from sayso.store.migrate import MIGRATIONS
 from sayso.store.link_state import MEMBERS_COMPARED, LinkState, _latest_members
 from sayso.store.schema import PropositionRow, PropositionSummaryRow
 
@@ -138,13 +141,29 @@ def test_people_counts_are_told_apart_by_what_happened_to_them(store: Store) -> 
     """"30 people were injured" and "three dozen passengers were treated" both count the hurt;
     "380 passengers" on board are another matter, though all three count people on one ferry."""
     add(store, report("Harbor Gazette", "2031-09-09", "One passenger died and at least 30 people were injured when the Velm ferry ran aground, the coastguard said."),
-        report("Valley Courier", "2031-09-10", "About three dozen passengers were treated at Osk hospital, nurse Ada Rusk said."),
+        report("Valley Courier", "2031-09-10", "About three dozen passengers from the Velm ferry were treated at Osk hospital, nurse Ada Rusk said."),
         report("Coast Daily", "2031-09-10", "The Velm ferry was carrying 380 passengers, the operator said."))
     link_store(store)
     hurt = holding(store, "at least 30 people were injured")
-    assert hurt == holding(store, "three dozen passengers were treated") and hurt.verdict == "corroborated", hurt.explanation
+    assert hurt == holding(store, "three dozen passengers from the Velm ferry were treated") and hurt.verdict == "corroborated", hurt.explanation
     assert sorted(m.value for m in hurt.members) == [30, 36]
     assert holding(store, "380 passengers") != hurt
+
+
+def test_a_content_stating_two_things_is_two_claims(store: Store) -> None:
+    """"One passenger died and at least 30 people were injured": one attribution, two claims,
+    each joining what other articles say of it alone; the JSON names the attribution and the part."""
+    add(store, report("Harbor Gazette", "2031-09-09", "One passenger died and at least 30 people were injured when the Velm ferry ran aground, the coastguard said."),
+        report("Valley Courier", "2031-09-10", "A passenger of the Velm ferry died on Sunday night, nurse Ada Rusk said."),
+        report("Coast Daily", "2031-09-10", "At least 30 people from the Velm ferry were injured, the operator said."))
+    link_store(store)
+    died, hurt = holding(store, "One passenger died"), holding(store, "at least 30 people were injured when")
+    assert died != hurt
+    assert sorted(m.outlet for m in died.members) == ["Harbor Gazette", "Valley Courier"], died.explanation
+    assert sorted(m.outlet for m in hurt.members) == ["Coast Daily", "Harbor Gazette"], hurt.explanation
+    claims = {c["content"]: c for p in (died, hurt) for c in p.to_dict()["claims"]}
+    first, second = claims["One passenger died"], claims["at least 30 people were injured when the Velm ferry ran aground"]
+    assert first["attribution"] == second["attribution"] and (first["part"], second["part"]) == (1, 2)
 
 
 def test_an_apology_that_names_nothing_joins_the_correction_it_follows(store: Store) -> None:
@@ -258,8 +277,11 @@ def test_a_store_linked_before_revision_0009_is_linked_again_keeping_decisions(
         add(store, GAZETTE, COURIER)
         decide_alias(store, "split", "Ines Varga", "Varga")
         linked = sorted((p.id, p.verdict, p.explanation) for p in store.propositions())
-        with store.engine.begin() as conn:  # the schema is 0008's: 0009 only clears link results
-            conn.execute(text("UPDATE alembic_version SET version_num = '0008'"))
+        with store.engine.begin() as conn:  # back to 0008's schema; 0009 only clears link results
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0008")
     with Store(url) as store:
         assert store.propositions() == [] and len(store.unlinked()) == 2
         link_store(store)

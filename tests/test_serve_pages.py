@@ -283,3 +283,20 @@ def test_a_carried_on_quote_points_at_the_statement_it_continues(tmp_path) -> No
     card = page[page.index(f'id="claim-{second.id}"') :]
     assert f'<dt>continues</dt><dd><a href="#claim-{first.id}">statement 2</a>' in card[: card.index("</li>")]
     assert "after “said”" in card[: card.index("</li>")]
+
+
+def test_a_claim_stating_two_things_shows_each_part_and_its_proposition(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sayso
+    from sayso.link import link_store
+
+    analysis = sayso.analyze("One passenger died and at least 30 people were injured when the Velm ferry ran aground, the coastguard said.")
+    (claim,) = analysis.attributions
+    with Store(str(tmp_path / "velm.db")) as store:
+        store.add(analysis)
+        link_store(store)
+        refs = store.proposition_refs([claim.id, f"{claim.id}:2"])
+        page = TestClient(create_app(store=store, token="", read_token="")).get(f"/articles/{analysis.article.id}").text
+    start = page.index(f'id="claim-{claim.id}"')
+    card = html.unescape(page[start : page.index('<p class="small">', start)])  # the claim's card, up to its last line
+    assert "<dt>2 claims</dt>" in card and "“One passenger died” — " in card and "“at least 30 people were injured" in card
+    assert len({r.id for r in refs.values()}) == 2 and all(f"/propositions/{r.id}" in card for r in refs.values())

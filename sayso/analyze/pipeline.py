@@ -16,6 +16,7 @@ from ..model import Analysis, Article, Attribution, Speaker, Via
 from . import tagger
 from .assertions import unattributed_assertions
 from .attributions import Draft, draft_attributions
+from .claim_parts import claim_parts
 from .entities import EntityIndex, clean_name, find_entities
 from .language import load_pipeline
 from .quantities import quantities_in
@@ -65,6 +66,7 @@ def _attribution(doc: Doc, article: Article, article_id: str, draft: Draft, spea
         quantities=quantities_in(doc, draft.content),
         times=times_in(doc, draft.content, article.published),
         said_on=statement_date(doc, draft.cue.verb, draft.content, article.published) if draft.cue else None,
+        parts=claim_parts(doc, draft.content),
     )
     attribution.assign_id(article_id)
     return attribution
@@ -127,5 +129,6 @@ def _analyze_doc(article: Article, doc: Doc, extractor: Extractor) -> Analysis:
     unattributed = unattributed_assertions(doc, article, attributions)
     for assertion in unattributed:
         assertion.quantities = quantities_in(doc, assertion.content)
+        assertion.parts = claim_parts(doc, assertion.content)
         assertion.assign_id(article_id)
     return Analysis(article=article, attributions=attributions, unattributed=unattributed, entities=entities.entities)

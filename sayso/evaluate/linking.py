@@ -122,7 +122,7 @@ def _score(corpus: str, gold: dict[str, Any], articles: dict[str, Any], proposit
         for wanted in item["members"]:
             claims += 1
             article = articles[wanted["article"]]
-            match = next(((p, m) for p, m in placed.get(article.id, []) if wanted["quote"] in m.content), None)
+            match = _holding(placed.get(article.id, []), wanted["quote"])
             if match is None:
                 errors.append(f"{item['id']}: not found: {wanted['article']} “{wanted['quote']}”")
                 continue
@@ -151,6 +151,13 @@ def _score(corpus: str, gold: dict[str, Any], articles: dict[str, Any], proposit
         found_claims=len(found), pairs=pairs, verdicts_right=right, stances_right=stances, origins_right=origins,
         distinct_kept=kept, distinct_pairs=distinct, confusion=confusion, errors=errors,
     )
+
+
+def _holding(placed: list[tuple[Proposition, Any]], quote: str) -> tuple[Proposition, Any] | None:
+    """The claim a gold quote is in; where sayso split a content into parts and the quote spans
+    them ("We spoke too soon, and we are sorry"), the first part inside it."""
+    inside = next(((p, m) for p, m in placed if quote in m.content), None)
+    return inside or next(((p, m) for p, m in placed if m.part and m.content in quote), None)
 
 
 def link_tables(evaluation: LinkEvaluation) -> list[Table]:

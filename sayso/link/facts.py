@@ -31,6 +31,7 @@ class ClaimFacts:
     agency: str | None
     title: str | None
     copy_of: str  # the first article of this article's near-copy group
+    part: int | None = None  # which part of its attribution's content it is (``Attribution.parts``); None: all of it
     stance: Stance = "agree"
     value: Figure | None = None
     stated: dict[str, Any] | None = None  # the quantity ``value`` was read from
@@ -78,6 +79,7 @@ def member_row(claim: ClaimFacts) -> dict[str, Any]:
     stated = claim.stated or {}
     return {
         "claim_id": claim.claim,
+        "part": claim.part,
         "article_id": claim.article,
         "position": claim.position,
         "content": claim.content,
@@ -142,6 +144,7 @@ def from_row(row: MemberRow, copy_of: str) -> ClaimFacts:
         agency=row.agency,
         title=row.title,
         copy_of=copy_of,
+        part=row.part,
         stance=row.stance,  # type: ignore[arg-type]
         source_group=row.source_group,
     )

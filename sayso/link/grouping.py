@@ -57,6 +57,8 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     counted = a.counted_classes() & b.counted_classes()
     if not counted and _bases(a) & _bases(b):
         return score - COUNTED  # one kind of thing, counted once as a rate and once as a total: two matters
+    if not counted and _counts_people(a) and _counts_people(b):
+        return score - COUNTED  # people counted for different things ("380 passengers" on board, "36 passengers" treated): two matters
     if counted:
         same_figure = _same_figure(a, b, counted)
         if same_figure or _same_predicate(a, b, counted):
@@ -64,6 +66,10 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
         if same_figure:
             score += SAME_FIGURE  # one figure for one kind of thing is rarely a coincidence
     return score
+
+
+def _counts_people(claim: ClaimFacts) -> bool:
+    return any(f.get("people") for f in claim.figures)
 
 
 def _bases(claim: ClaimFacts) -> set[str]:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..model import Analysis, Attribution, Span, digest
+from ..model import Analysis, Attribution, Span, digest, part_id
 from ..store.link_state import PROPOSITIONS_PER_READ, LinkState
 from . import names
 from .aliases import AliasBook
@@ -95,6 +95,7 @@ def _figures(quantities: list[Any], content: Span) -> list[dict[str, Any]]:
         money = f"unit:{q.unit}" + (f"/{q.per}" if q.per else "") if q.unit else None
         item["predicate"] = q.predicate and verb_classes(q.predicate)
         counted = counted_class(q.counted)
+        item["people"] = counted in PEOPLE_COUNTS  # a count of people, whatever was done to them
         if counted in PEOPLE_COUNTS and item["predicate"] and item["predicate"].split()[0] in VERB_CLASSES:
             counted = item["predicate"].split()[0]  # "four people were killed" counts casualties, as "the four dead" does
         item["counted"] = f"{counted}/{q.per}" if counted and q.per else counted or money  # a rate is not a count
@@ -154,23 +155,36 @@ def claim_facts(analysis: Analysis, entities: _Entities, copy_of: str, outlet_en
             continue
         speaker, origin, origin_entity = _origin(a, entities, where)
         via = [v.name for v in a.via]
-        found.append(ClaimFacts(
-            claim=a.id, position=a.content.start, content=a.content.text, speaker=speaker, origin=origin, origin_entity=origin_entity,
-            via=via, via_entities=[entities.named(v, "organisation") for v in via], speech_act=a.speech_act,
-            figures=_figures(a.quantities, a.content), terms=terms(a.content.text) | moments(a.times), entities=entities.inside(a.content),
-            **common,  # type: ignore[arg-type]
-        ))
+        for part, piece in _pieces(a.content, a.parts):
+            quantities, times = _within(a.quantities, piece), _within(a.times, piece)
+            found.append(ClaimFacts(
+                claim=part_id(a.id, part), position=piece.start, content=piece.text, speaker=speaker, origin=origin,
+                origin_entity=origin_entity, via=via, via_entities=[entities.named(v, "organisation") for v in via],
+                speech_act=a.speech_act, figures=_figures(quantities, piece), terms=terms(piece.text) | moments(times),
+                entities=entities.inside(piece), part=part, **common,  # type: ignore[arg-type]
+            ))
     for u in analysis.unattributed:
         if u.background:
             continue
         author = u.origin or where
-        found.append(ClaimFacts(
-            claim=u.id, position=u.content.start, content=u.content.text, speaker=author, origin=article.outlet or author,
-            origin_entity=outlet_entity, via=[], via_entities=[], speech_act="assert",
-            figures=_figures(u.quantities, u.content), terms=terms(u.content.text) | moments(u.times), entities=entities.inside(u.content),
-            **common,  # type: ignore[arg-type]
-        ))
+        for part, piece in _pieces(u.content, u.parts):
+            quantities, times = _within(u.quantities, piece), _within(u.times, piece)
+            found.append(ClaimFacts(
+                claim=part_id(u.id, part), position=piece.start, content=piece.text, speaker=author, origin=article.outlet or author,
+                origin_entity=outlet_entity, via=[], via_entities=[], speech_act="assert", figures=_figures(quantities, piece),
+                terms=terms(piece.text) | moments(times), entities=entities.inside(piece), part=part, **common,  # type: ignore[arg-type]
+            ))
     return found
+
+
+def _pieces(content: Span, parts: list[Span]) -> list[tuple[int | None, Span]]:
+    """What a content states, claim by claim: each of its parts, numbered from 1, else all of it."""
+    return list(enumerate(parts, start=1)) if parts else [(None, content)]
+
+
+def _within(items: list[Any], piece: Span) -> list[Any]:
+    """The quantities or times that begin inside ``piece``."""
+    return [item for item in items if piece.start <= item.start < piece.end]
 
 
 def _copy_group(state: LinkState, article_id: str, sig: list[int], keys: list[str]) -> str:

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from ..model import VERDICTS, Member, Proposition, Quantity, TimeExpression
+from ..model import VERDICTS, Member, Proposition, Quantity, TimeExpression, part_id
 from ..store import Store
 from ..store.queries import ClaimFilter, Page
 from .api import article_id, resolve
@@ -93,7 +93,7 @@ def outlet_href(name: str | None) -> str:
 
 
 def member_href(member: Member) -> str:
-    return f"/articles/{member.article}#claim-{member.claim}"
+    return f"/articles/{member.article}#claim-{member.attribution}"
 
 
 def _timeline(proposition: Proposition) -> list[tuple[str, list[Member]]]:
@@ -108,6 +108,7 @@ def templates() -> Jinja2Templates:
     found.env.globals.update(
         verdict_words=VERDICT_WORDS, verdicts=VERDICTS, speech_acts=SPEECH_ACTS, quantity_words=quantity_words,
         time_words=time_words, bounds_words=bounds_words, outlet_href=outlet_href, member_href=member_href, number=_number, max_page=MAX_PAGE,
+        part_id=part_id,
     )
     return found
 
@@ -169,7 +170,7 @@ def article(request: Request, article: str) -> Response:
     analysis = store.get(article_id(store, article))
     if analysis is None:
         raise HTTPException(404, f"no stored article has an id starting {article!r}")
-    ids = [c.id for c in [*analysis.attributions, *analysis.unattributed]]
+    ids = [part_id(c.id, k) for c in [*analysis.attributions, *analysis.unattributed] for k in range(1, max(2, len(c.parts) + 1))]
     context = {
         "title": analysis.article.title or "Untitled article",
         "analysis": analysis,

@@ -78,6 +78,7 @@ def _attribution_row(article_id: str, position: int, attribution: Attribution) -
         "said_on": _fields(attribution.said_on) if attribution.said_on is not None else None,
         "speech_act": attribution.speech_act,
         "continues": attribution.continues,
+        "parts": [_fields(p) for p in attribution.parts] or None,
     }
 
 
@@ -91,6 +92,7 @@ def _assertion_row(article_id: str, position: int, assertion: Assertion) -> Row:
         "quantities": [_fields(q) for q in assertion.quantities],
         "times": [_fields(t) for t in assertion.times],
         "background": assertion.background,
+        "parts": [_fields(p) for p in assertion.parts] or None,
     }
 
 
@@ -138,6 +140,7 @@ def attribution_from(row: AttributionRow) -> Attribution:
         said_on=TimeExpression(**row.said_on) if row.said_on is not None else None,
         speech_act=row.speech_act,
         continues=row.continues,
+        parts=[Span(**p) for p in row.parts or ()],
     )
 
 
@@ -149,6 +152,7 @@ def assertion_from(row: AssertionRow) -> Assertion:
         times=[TimeExpression(**t) for t in row.times],
         id=row.id,
         background=row.background,
+        parts=[Span(**p) for p in row.parts or ()],
     )
 
 

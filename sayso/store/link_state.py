@@ -41,7 +41,7 @@ _COMPARED_COLUMNS = ("claim_id", "content", "terms", "entities", "figures", "pub
 # What comparing reads of a member's figures (``grouping.similarity``): the rest (bounds, the
 # words of a figure's clause) serves judging, which reads the member rows, and would only make
 # the kept value longer to read back.
-_COMPARED_FIGURE_KEYS = ("text", "value", "counted", "counted_text", "predicate")
+_COMPARED_FIGURE_KEYS = ("text", "value", "counted", "counted_text", "predicate", "people")
 
 
 def _compared(row: Any) -> Compared:

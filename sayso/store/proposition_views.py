@@ -40,7 +40,7 @@ def member_from(row: MemberRow) -> Member:
         claim=row.claim_id, article=row.article_id, content=row.content, speaker=row.speaker,
         origin=row.origin, via=list(row.via), stance=row.stance, value=row.value, low=row.low,  # type: ignore[arg-type]
         high=row.high, published=row.published, outlet=row.outlet, title=row.title,
-        speech_act=row.speech_act, source_group=row.source_group,  # type: ignore[arg-type]
+        speech_act=row.speech_act, source_group=row.source_group, part=row.part,  # type: ignore[arg-type]
     )
 
 

@@ -75,6 +75,8 @@ class AttributionRow(Base):
     said_on: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     speech_act: Mapped[str] = mapped_column(LABEL, server_default="assert")
     continues: Mapped[str | None] = mapped_column(ID)
+    # The clauses of a content that states two or more things (revision 0010); NULL for none.
+    parts: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class AssertionRow(Base):
@@ -92,6 +94,7 @@ class AssertionRow(Base):
     quantities: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     times: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     background: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    parts: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))  # as attributions.parts
 
 
 class EntityRow(Base):
@@ -227,6 +230,7 @@ class MemberRow(Base):
     low: Mapped[float | None] = mapped_column(Float)
     high: Mapped[float | None] = mapped_column(Float)
     source_group: Mapped[int] = mapped_column(Integer)
+    part: Mapped[int | None] = mapped_column(Integer)  # which part of its content the claim is (revision 0010); NULL: all of it
 
 
 class PropositionSummaryRow(Base):
