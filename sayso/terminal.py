@@ -8,7 +8,7 @@ from rich.console import Console, Group
 from rich.padding import Padding
 from rich.text import Text
 
-from .model import Analysis, Attribution, Member, Proposition
+from .model import Analysis, Attribution, Member, Proposition, Span
 from .store import StoredClaim
 from .store.proposition_views import LinkedEntity
 
@@ -35,7 +35,14 @@ def _claim(number: int, attribution: Attribution, article: str | None = None) ->
     for via in attribution.via:
         body.append(f"via {via.name} ({via.cue})\n", style="yellow")
     body.append(attribution.content.text)
+    _parts(body, attribution.parts)
     return Group(head, Padding(body, (0, 0, 0, 5), expand=False))
+
+
+def _parts(text: Text, parts: Sequence[Span]) -> None:
+    """A content stating several things, claim by claim, as linking groups them."""
+    if parts:
+        text.append(f"\n{len(parts)} claims: " + " | ".join(p.text for p in parts), style="dim")
 
 
 def print_analysis(console: Console, analysis: Analysis) -> None:
@@ -54,6 +61,7 @@ def print_analysis(console: Console, analysis: Analysis) -> None:
             line = Text("• " + assertion.content.text)
             if assertion.background:
                 line.append(" (background)", style="dim")
+            _parts(line, assertion.parts)
             console.print(Padding(line, (0, 0, 0, 5), expand=False))
     console.print()
 

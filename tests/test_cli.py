@@ -29,6 +29,15 @@ def test_analyze_prints_a_table_of_claims() -> None:
     assert "according_to" in result.stdout
 
 
+def test_analyze_shows_a_sentence_stating_two_things_claim_by_claim(tmp_path: Path) -> None:
+    article = tmp_path / "velm.txt"
+    article.write_text("One passenger died and at least 30 people were injured when the Velm ferry ran aground, the coastguard said.\n")
+    result = runner.invoke(app, ["analyze", str(article)])
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.stdout.split())  # as wrapped to any width
+    assert "2 claims: One passenger died | at least 30 people were injured when the Velm ferry ran aground" in shown
+
+
 def test_ingest_then_claims_and_show(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     first = runner.invoke(app, ["ingest", str(SEED), "--db", str(db)])
