@@ -30,6 +30,10 @@ def parts_of(text: str) -> list[list[str]]:
             ["We got it wrong", "we apologise to the crews"], id="inside a quotation",
         ),
         pytest.param("Ines Varga said prices rose and wages fell.", ["prices rose", "wages fell"], id="two words each"),
+        pytest.param(
+            "Paramedics pronounced two men dead at Osk Park and took roughly 35 people to hospital, the ambulance service said.",
+            ["Paramedics pronounced two men dead at Osk Park", "took roughly 35 people to hospital"], id="one subject, a count each",
+        ),
     ],
 )
 def test_a_content_stating_several_things_has_a_part_for_each(text: str, expected: list[str]) -> None:
@@ -40,6 +44,7 @@ def test_a_content_stating_several_things_has_a_part_for_each(text: str, expecte
     "text",
     [
         pytest.param("Ines Varga said the plan was unfair and would hurt families.", id="one subject, two verbs"),
+        pytest.param("Ines Varga said the club sold 2,000 tickets and opened the gates at noon.", id="one subject, one count"),
         pytest.param("Ines Varga said either the council pays or the town sues.", id="a disjunction asserts neither side"),
         pytest.param("Ines Varga said the ferry struck the rocks at 6.50 p.m., two kilometres from the harbour.", id="one clause"),
     ],

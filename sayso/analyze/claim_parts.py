@@ -3,9 +3,10 @@
 "One passenger died and at least 30 people were injured", "she had treated three workers, and
 that one of them had been kept in overnight": one attribution, two claims, which other articles
 report apart and which linking must group apart. A part is a clause the content's main verb is
-coordinated with ("and", "but") that has a subject of its own; a verb sharing the first one's
-subject ("the plan was unfair and would hurt families") stays in it, as does a disjunction ("or"),
-which asserts neither side. Each part runs from its clause's first word (past a "that") to the
+coordinated with ("and", "but") that has a subject of its own, or that counts something of its
+own ("Paramedics pronounced two men dead and took roughly 35 people to hospital"); a verb sharing
+the first one's subject and saying more of the same ("the plan was unfair and would hurt
+families") stays in it, as does a disjunction ("or"), which asserts neither side. Each part runs from its clause's first word (past a "that") to the
 next part, without the joining comma and conjunction.
 """
 
@@ -51,13 +52,19 @@ def _joined_clauses(verb: Token, inside: set[int]) -> list[Token]:
     for conj in verb.children:
         if conj.dep_ != "conj" or conj.i not in inside or conj.pos_ not in ("VERB", "AUX"):
             continue
-        if not any(c.dep_ in _SUBJECTS for c in conj.children):
+        if not any(c.dep_ in _SUBJECTS for c in conj.children) and not (_counts(verb, conj) and _counts(conj, None)):
             continue
         joined_by = [c.lower_ for c in verb.children if c.dep_ == "cc" and c.i < conj.i]
         if joined_by and joined_by[-1] in _JOINING:
             found.append(conj)
             found += _joined_clauses(conj, inside)
     return found
+
+
+def _counts(verb: Token, stop: Token | None) -> bool:
+    """Whether a clause, up to the clause joined to it (``stop``), holds a number of its own."""
+    end = stop.left_edge.i if stop is not None else verb.right_edge.i + 1
+    return any(t.like_num and t.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "") for t in verb.doc[verb.left_edge.i : end] if t.i != verb.i)
 
 
 def _first_word(clause: Token) -> Token:
