@@ -558,6 +558,16 @@ def test_a_party_picked_out_by_an_adjective_is_vague() -> None:
     assert resolved(text, "skittish Democrats") == (None, "vague")
 
 
+def test_they_for_the_police_is_the_force_the_article_names() -> None:
+    """"The police said …" then "…, they said" and "…, they added": the police force named
+    before, found through the unnamed phrase "they" stands for ("police" takes "they")."""
+    text = ("Two men died in a crush at Osk Park, Varndale Police said on Sunday. The police said the crush began at "
+            "7.30 p.m. The referee stopped the game after 11 minutes, they said. Both men came from Brell, the police "
+            "said. Six people were still in hospital, they added.")
+    assert resolved(text, "they", "they said") == ("Varndale Police", "government")
+    assert resolved(text, "they", "they added") == ("Varndale Police", "government")
+
+
 LETTER = (
     "My father would have hated the new bridge.\n\n"
     "I grew up in Osk in the 1970s. My parents, Tomas and Greta Vey, ran the ferry there for thirty years, "

@@ -43,19 +43,27 @@ def person_for_pronoun(doc: Doc, salience: Salience, introductions: Introduction
     later = _named_below(introductions, token)
     ranked = [c for c in salience.ranked(token.i, accept) if not _same_clause_object(doc, token, c) and id(c.entity) not in later]
     local = _local_subject(salience, token)
-    # "… ," she said: the main verb of saying, not "after he asked" inside another's sentence.
-    continuing = is_speaker_token(token) and token.head.dep_ == "ROOT" and not salience.quoted[token.i]
-    here = salience.sentence[token.i]
     for candidate in ranked:
         if local is not None and candidate.entity is local:
             candidate.score *= _LOCAL_SUBJECT
-        if continuing and candidate.spoke >= here - 1:
-            candidate.score *= _CONTINUING_SPEAKER
-    ranked.sort(key=lambda c: (c.score, c.token), reverse=True)
+    ranked = continuing_speakers_first(salience, token, ranked)
     if ranked:
         ranked[0].clear = len(ranked) == 1 or ranked[0].score >= _CLEAR_MARGIN * ranked[1].score
         return ranked[0]
     return _cataphora(salience, introductions, token, accept)
+
+
+def continuing_speakers_first(salience: Salience, pronoun: Token, ranked: list[Candidate]) -> list[Candidate]:
+    """``ranked`` again, most salient first, with whoever spoke in this sentence or the last
+    counting three times when the pronoun is the one saying, outside any quotation ("…," she
+    said; "…, the police said. Six were still in hospital, they added"): the main verb of
+    saying, not "after he asked" inside another's sentence."""
+    if is_speaker_token(pronoun) and pronoun.head.dep_ == "ROOT" and not salience.quoted[pronoun.i]:
+        here = salience.sentence[pronoun.i]
+        for candidate in ranked:
+            if candidate.spoke >= here - 1:
+                candidate.score *= _CONTINUING_SPEAKER
+    return sorted(ranked, key=lambda c: (c.score, c.token), reverse=True)
 
 
 def thing_fit(doc: Doc) -> Fit:
@@ -70,8 +78,15 @@ def thing_fit(doc: Doc) -> Fit:
     return accept
 
 
+# Singular nouns that take "they": always ("the police … they added"), or as a body often does
+# ("the council said … they would appeal").
+_PLURAL_IN_SENSE = {"police": 1.0, "staff": 1.0, "crew": 0.6, "family": 0.6, "government": 0.6, "council": 0.6,
+                    "committee": 0.6, "board": 0.6, "club": 0.6, "company": 0.6, "union": 0.6}
+
+
 def plural_fit(doc: Doc) -> Fit:
-    """What "they" may stand for: a group, less an organisation or outlet, or a plural noun phrase."""
+    """What "they" may stand for: a group, less an organisation or outlet, or a plural noun phrase
+    (or a noun plural in sense: "the police")."""
 
     def accept(key: object) -> float:
         if isinstance(key, Entity):
@@ -79,7 +94,7 @@ def plural_fit(doc: Doc) -> Fit:
                 return 1.0
             return 0.6 if key.type in ("organisation", "outlet") else 0.0
         noun = doc[key]  # type: ignore[index]
-        return 1.0 if noun.tag_ in ("NNS", "NNPS") else 0.0
+        return 1.0 if noun.tag_ in ("NNS", "NNPS") else _PLURAL_IN_SENSE.get(noun.lower_, 0.0)
 
     return accept
 

@@ -59,7 +59,7 @@ from .organisation_descriptions import (
     police_force,
 )
 from .place_descriptions import PLACE_KINDS, country_of_people, place_by_description
-from .pronouns import person_for_pronoun, plural_fit, thing_fit
+from .pronouns import continuing_speakers_first, person_for_pronoun, plural_fit, thing_fit
 from .role_descriptions import describes_person, person_by_description
 from .salience import Candidate, Fit, Salience, is_speaker_token
 from .speaker_types import noun_type, relays, speaker_for
@@ -244,12 +244,19 @@ class SpeakerResolver:
 
     def _antecedent(self, span: Span, token: Token, accept: Fit, otherwise: SpeakerType) -> Speaker:
         """The most salient antecedent ``accept`` lets through: an entity's name, or an unnamed phrase's type."""
-        ranked = self._salience.ranked(token.i, accept)
+        ranked = continuing_speakers_first(self._salience, token, self._salience.ranked(token.i, accept))
         if not ranked:
             return Speaker(span.text, span.start, span.end, None, otherwise)
         best = ranked[0]
         if best.entity is None:
-            return Speaker(span.text, span.start, span.end, None, noun_type(self.doc[best.token]))
+            # An unnamed phrase: named when the phrase itself resolves to a name ("The police
+            # said …, they said" → the police force the article names).
+            noun = self.doc[best.token]
+            phrase = noun_phrase(noun)
+            found = self.resolve(noun, phrase) if phrase is not None and phrase.end <= span.start else None
+            if found is not None and found.name:
+                return Speaker(span.text, span.start, span.end, found.name, found.type)
+            return Speaker(span.text, span.start, span.end, None, noun_type(noun))
         if best.entity.type == "group":
             return Speaker(span.text, span.start, span.end, None, "vague")  # "Democrats … they"
         return self._speaker(span, best.entity)
