@@ -166,6 +166,16 @@ def test_a_content_stating_two_things_is_two_claims(store: Store) -> None:
     assert first["attribution"] == second["attribution"] and (first["part"], second["part"]) == (1, 2)
 
 
+def test_a_retraction_naming_what_it_withdraws_in_few_words_joins_it(store: Store) -> None:
+    """"withdrawing its statement that every barrier there had passed" shares few words with the
+    statement, but names it: it joins it (two words in common, a lower bar), and the matter is retracted."""
+    add(store, report("Harbor Gazette", "2031-08-17", "Every crush barrier on the Mill Lane terrace had passed a safety inspection in July, Osk Rovers said."),
+        report("Valley Courier", "2031-08-22", "Osk Rovers said on Friday that the front barrier had been left out of July's checks, withdrawing its statement that every barrier there had passed."))
+    link_store(store)
+    barriers = holding(store, "Every crush barrier on the Mill Lane terrace had passed")
+    assert barriers.verdict == "retracted" and any(m.speech_act == "retract" for m in barriers.members), barriers.explanation
+
+
 def test_an_apology_that_names_nothing_joins_the_correction_it_follows(store: Store) -> None:
     """ "We were wrong on Monday, and I apologise" shares no word with what it withdraws; it
     follows the coastguard's correction, and is part of that matter."""

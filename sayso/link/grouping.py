@@ -6,7 +6,9 @@ one article costs in proportion to its claims, not to the store. The score mixes
 (Dice and overlap coefficient over stems), entity overlap (Jaccard over linked entities) and a bonus when both count
 the same kind of thing and say something in common of it; against a proposition the score is
 half the closest member's and half the members' mean, so one stray member cannot pull in
-more. A claim joins the best proposition scoring at least ``THRESHOLD``; it is compared with at
+more. A claim joins the best proposition scoring at least ``THRESHOLD`` (a retraction or revision
+at least ``WITHDRAWING`` when it has two words in common with a member: it names what it
+withdraws in few words, "its statement that every barrier had passed"); it is compared with at
 most ``COMPARISONS`` members, taken from the propositions sharing the most keys first.
 """
 
@@ -16,6 +18,7 @@ from .facts import ClaimFacts
 from .words import MOMENT, common_terms, stem
 
 THRESHOLD = 0.6
+WITHDRAWING = 0.4  # a retraction names what it withdraws in few words ("its statement that every barrier had passed")
 WORDS, ENTITIES, COUNTED, SAME_FIGURE, SAME_MOMENT = 0.7, 0.3, 0.45, 0.25, 0.45
 MAX_TERM_KEYS = 8
 COMPARISONS = 250  # members compared per claim at most
@@ -105,6 +108,7 @@ def best_match(claim: ClaimFacts, candidates: dict[str, list[ClaimFacts]], budge
     store of a million claims as in one of a thousand.
     """
     scored = []
+    withdrawing = claim.speech_act in ("retract", "revise")
     for proposition, members in candidates.items():
         if not members:
             continue
@@ -113,6 +117,8 @@ def best_match(claim: ClaimFacts, candidates: dict[str, list[ClaimFacts]], budge
         budget -= len(members)
         scores = [similarity(claim, m) for m in members]
         score = (max(scores) + sum(scores) / len(scores)) / 2  # half single-, half average-link: no chaining
-        if score >= THRESHOLD:
+        # A retraction names what it withdraws in few words, but names it: two words in common at least.
+        named = withdrawing and max(len(claim.terms & m.terms) for m in members) >= 2
+        if score >= (WITHDRAWING if named else THRESHOLD):
             scored.append((-score, proposition))
     return min(scored)[1] if scored else None
