@@ -274,6 +274,11 @@ def part_id(claim: str, part: int | None) -> str:
     return claim if part is None or part == 1 else f"{claim}{PART_MARK}{part}"
 
 
+def claim_ids(said: Attribution | Assertion) -> list[str]:
+    """The ids of the claims an attribution or assertion makes: one per part, else its own."""
+    return [part_id(said.id, k) for k in range(1, len(said.parts) + 1)] or [said.id]
+
+
 @dataclass
 class Member:
     """One claim inside a proposition, with what linking found about where it comes from."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, func, select
 
-from sayso.model import Analysis, part_id
+from sayso.model import Analysis, claim_ids
 from sayso.store.database import resolve_url
 from sayso.store.schema import (
     ArticleRow,
@@ -91,7 +91,7 @@ def linkable(analysis: Analysis) -> set[str]:
     """The claims linking puts in propositions: what is asserted, attributed or not, a claim for
     each part of a content that states several things."""
     said = [a for a in analysis.attributions if a.speech_act != "no_comment"] + [u for u in analysis.unattributed if not u.background]
-    return {part_id(c.id, k) for c in said for k in range(1, len(c.parts) + 1)} | {c.id for c in said}
+    return {i for c in said for i in claim_ids(c)}
 
 
 def check_store(url: str, expected: list[Analysis], linked: bool = True) -> None:

@@ -6,8 +6,9 @@ report apart and which linking must group apart. A part is a clause the content'
 coordinated with ("and", "but") that has a subject of its own, or that counts something of its
 own ("Paramedics pronounced two men dead and took roughly 35 people to hospital"); a verb sharing
 the first one's subject and saying more of the same ("the plan was unfair and would hurt
-families") stays in it, as does a disjunction ("or"), which asserts neither side. Each part runs from its clause's first word (past a "that") to the
-next part, without the joining comma and conjunction.
+families") stays in it, as does a disjunction ("or"), which asserts neither side. Each part runs
+from its clause's first word (past a "that") to the next part, without the joining comma and
+conjunction.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def claim_parts(doc: Doc, content: Span) -> list[Span]:
 
 def _joined_clauses(verb: Token, inside: set[int]) -> list[Token]:
     """Verbs coordinated with ``verb`` (and with each other: "A, B and C") by a joining word,
-    each with a subject of its own."""
+    each with a subject of its own, or a count of its own beside one in ``verb``'s clause."""
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     found = []
@@ -64,7 +65,7 @@ def _joined_clauses(verb: Token, inside: set[int]) -> list[Token]:
 def _counts(verb: Token, stop: Token | None) -> bool:
     """Whether a clause, up to the clause joined to it (``stop``), holds a number of its own."""
     end = stop.left_edge.i if stop is not None else verb.right_edge.i + 1
-    return any(t.like_num and t.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "") for t in verb.doc[verb.left_edge.i : end] if t.i != verb.i)
+    return any(t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in verb.doc[verb.left_edge.i : end] if t.i != verb.i)
 
 
 def _first_word(clause: Token) -> Token:

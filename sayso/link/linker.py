@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..model import Analysis, Attribution, Span, digest, part_id
+from ..model import Analysis, Assertion, Attribution, Span, digest, part_id
 from ..store.link_state import PROPOSITIONS_PER_READ, LinkState
 from . import names
 from .aliases import AliasBook
@@ -156,23 +156,19 @@ def claim_facts(analysis: Analysis, entities: _Entities, copy_of: str, outlet_en
         speaker, origin, origin_entity = _origin(a, entities, where)
         via = [v.name for v in a.via]
         for part, piece in _pieces(a.content, a.parts):
-            quantities, times = _within(a.quantities, piece), _within(a.times, piece)
             found.append(ClaimFacts(
-                claim=part_id(a.id, part), position=piece.start, content=piece.text, speaker=speaker, origin=origin,
-                origin_entity=origin_entity, via=via, via_entities=[entities.named(v, "organisation") for v in via],
-                speech_act=a.speech_act, figures=_figures(quantities, piece), terms=terms(piece.text) | moments(times),
-                entities=entities.inside(piece), part=part, **common,  # type: ignore[arg-type]
+                claim=part_id(a.id, part), speaker=speaker, origin=origin, origin_entity=origin_entity, via=via,
+                via_entities=[entities.named(v, "organisation") for v in via], speech_act=a.speech_act,
+                **_stated(a, piece, part, entities), **common,  # type: ignore[arg-type]
             ))
     for u in analysis.unattributed:
         if u.background:
             continue
         author = u.origin or where
         for part, piece in _pieces(u.content, u.parts):
-            quantities, times = _within(u.quantities, piece), _within(u.times, piece)
             found.append(ClaimFacts(
-                claim=part_id(u.id, part), position=piece.start, content=piece.text, speaker=author, origin=article.outlet or author,
-                origin_entity=outlet_entity, via=[], via_entities=[], speech_act="assert", figures=_figures(quantities, piece),
-                terms=terms(piece.text) | moments(times), entities=entities.inside(piece), part=part, **common,  # type: ignore[arg-type]
+                claim=part_id(u.id, part), speaker=author, origin=article.outlet or author, origin_entity=outlet_entity,
+                via=[], via_entities=[], speech_act="assert", **_stated(u, piece, part, entities), **common,  # type: ignore[arg-type]
             ))
     return found
 
@@ -182,9 +178,15 @@ def _pieces(content: Span, parts: list[Span]) -> list[tuple[int | None, Span]]:
     return list(enumerate(parts, start=1)) if parts else [(None, content)]
 
 
-def _within(items: list[Any], piece: Span) -> list[Any]:
-    """The quantities or times that begin inside ``piece``."""
-    return [item for item in items if piece.start <= item.start < piece.end]
+def _stated(said: Attribution | Assertion, piece: Span, part: int | None, entities: _Entities) -> dict[str, Any]:
+    """What a claim (``piece`` of what ``said`` holds) says, as linking compares it: its words,
+    figures, times of day and entities, from those of ``said`` that lie inside it."""
+    quantities = [q for q in said.quantities if piece.start <= q.start < piece.end]
+    times = [t for t in said.times if piece.start <= t.start < piece.end]
+    return {
+        "position": piece.start, "content": piece.text, "figures": _figures(quantities, piece),
+        "terms": terms(piece.text) | moments(times), "entities": entities.inside(piece), "part": part,
+    }
 
 
 def _copy_group(state: LinkState, article_id: str, sig: list[int], keys: list[str]) -> str:

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from ..model import VERDICTS, Member, Proposition, Quantity, TimeExpression, part_id
+from ..model import VERDICTS, Member, Proposition, Quantity, TimeExpression, claim_ids, part_id
 from ..store import Store
 from ..store.queries import ClaimFilter, Page
 from .api import article_id, resolve
@@ -170,7 +170,7 @@ def article(request: Request, article: str) -> Response:
     analysis = store.get(article_id(store, article))
     if analysis is None:
         raise HTTPException(404, f"no stored article has an id starting {article!r}")
-    ids = [part_id(c.id, k) for c in [*analysis.attributions, *analysis.unattributed] for k in range(1, max(2, len(c.parts) + 1))]
+    ids = [i for c in [*analysis.attributions, *analysis.unattributed] for i in claim_ids(c)]
     context = {
         "title": analysis.article.title or "Untitled article",
         "analysis": analysis,
