@@ -14,6 +14,7 @@ from sayso.errors import SaysoError
 from sayso.evaluate.polnear import load_split
 from sayso.evaluate.speakers import (
     CATEGORIES,
+    GOLD_FILES,
     GOLD_PATH,
     GoldSpeaker,
     errors_table,
@@ -46,7 +47,16 @@ def test_gold_covers_every_publisher_and_category(dev_texts: dict[str, str]) -> 
     categories = Counter(i.category for i in items)
     assert set(categories) == set(CATEGORIES) and min(categories.values()) >= 40
     assert len({i.document for i in items}) >= 40
-    assert {i.part for i in items} == {"tuning", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8"}
+    assert {i.part for i in items} == {"tuning", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8"}  # held_out_9 is in the train file
+
+
+def test_the_train_batch_matches_the_train_text_and_is_held_out() -> None:
+    texts = {d.name: d.text for d in load_split("train", POLNEAR)}
+    items = load_gold(GOLD_FILES["train"], texts, "train")
+    assert len(items) >= 100 and {i.part for i in items} == {"held_out_9"}
+    assert not {i.document for i in items} & {d.name for d in load_split("dev", POLNEAR)}
+    with pytest.raises(SaysoError, match="no PolNeAR train document"):
+        load_gold(GOLD_FILES["dev"], texts, "train")
 
 
 def _write(tmp_path: Path, *rows: dict) -> Path:

@@ -510,9 +510,41 @@ def test_who_after_a_description_beside_a_name_is_that_person() -> None:
             "The FBI director chastised Lindqvist for using the server but did not charge her.",
             "The FBI director", (None, "person"), id="an office of a body is not the person in view",
         ),
+        pytest.param(
+            "Adm. Corwin T. Halloway Jr., who leads the Southern Fleet, met the minister on Monday. "
+            "The talks were long, the admiral said. “I told them what I think,” he said.",
+            "the admiral", ("Corwin T. Halloway Jr.", "person"), id="a military rank is a title",
+        ),
+        pytest.param(
+            "Presidential hopeful Aldo Brenner took an opportunity on Tuesday to answer his critics. "
+            "Asked about his past, the front-runner acknowledged that he expected scrutiny.",
+            "the front-runner", ("Aldo Brenner", "person"), id="a hyphenated person noun",
+        ),
+        pytest.param(
+            "Presidential hopeful Aldo Brenner took an opportunity on Tuesday to answer his critics. "
+            "Asked about his past, the retired neurosurgeon acknowledged that he expected scrutiny.",
+            "the retired neurosurgeon", ("Aldo Brenner", "person"), id="an occupation no introduction fits",
+        ),
+        pytest.param(
+            "Harbor News’ Bret Okafor noticed that none of the networks cut away for Lund. "
+            "But Harbor did not replay the speech, its producers said.",
+            "Harbor", ("Harbor News", "outlet"), id="an outlet before a possessive",
+        ),
+        pytest.param(
+            "The blizzard of posts he sent in 2013 denouncing the bill as it sailed through the Senate, "
+            "backed by every other candidate this year, including, for a while, Tobias Krenn (whose job "
+            "was to know about bills being voted on in the Senate);.",
+            "whose", ("Tobias Krenn", "person"), id="whose after a name the parse passed over",
+        ),
+        pytest.param(
+            "Marlow Post Assembles ‘A Sizable Army’ Of Reporters To Take Down Lund.\n\n"
+            "The Marlow Post has put together a rather sizable army of reporters to investigate every "
+            "facet of Lund’s life.\n\nBack in April, the Post announced its intention to do a full investigation.",
+            "the Post", ("Marlow Post", "outlet"), id="a name run on in a title-case headline",
+        ),
     ],
 )
-def test_offices_are_their_holders_never_someone_else_in_view(text: str, mention: str, expected: tuple[str | None, str]) -> None:
+def test_offices_titles_and_names_resolve_to_whom_the_article_means(text: str, mention: str, expected: tuple[str | None, str]) -> None:
     assert resolved(text, mention) == expected
 
 
@@ -617,3 +649,11 @@ def test_seed_has_no_entity_mixing_a_place_and_a_person(seed_analysis: Analysis)
     assert "Republic of Karabakh Arayik Harutyunyan" not in names
     assert names.count("Armenia") == 1 and names.count("Islamic State") == 1
     assert not any(e.name == "ISIS" for e in seed_analysis.entities)
+
+
+def test_a_first_name_ending_like_an_adjective_stays_part_of_the_name() -> None:
+    result = analyse(
+        "Editor Dr. Sebastian Volkar and Ambassador Ruth Leeming both spoke on Thursday.\n\n"
+        "Volkar said the plan was weak. “We should not be fooled,” Volkar declared."
+    )
+    assert speaker_of(result, "We should not be fooled") == ("Sebastian Volkar", "person")

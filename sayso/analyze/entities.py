@@ -15,6 +15,8 @@ ending with the surname and starting with a first name or initial: "Hillary Clin
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -52,8 +54,8 @@ class EntityIndex:
         return sorted(((e, m) for e in self.entities for m in e.mentions), key=lambda item: item[1].start)
 
 
-def _fullest(cluster: Cluster, type_: str, lower_words: frozenset[str]) -> str:
-    forms = cluster.forms
+def _fullest(cluster: Cluster, type_: str, lower_words: frozenset[str], headline_end: int) -> str:
+    forms = _without_headline_run_ons(cluster, headline_end)
     if type_ == "person":
         # The name proper ends with the surname most forms end with ("Obama", not "Obama Speech")
         # and starts with a first name or an initial ("Hillary Clinton", not "Crooked Hillary Clinton").
@@ -74,6 +76,25 @@ def _fullest(cluster: Cluster, type_: str, lower_words: frozenset[str]) -> str:
     return max(forms, key=lambda f: (len(name_words(f)), len(f), not (f.isupper() and f.lower() in written), -forms.index(f)))
 
 
+def _without_headline_run_ons(cluster: Cluster, headline_end: int) -> list[str]:
+    """The cluster's forms but one NER ran on past a name in a title-case headline ("Washington
+    Post Assembles ‘A Sizable Army’ …"): a form found only there that extends a form of the body."""
+    body = {m.span.text for m in cluster.mentions if m.span.start >= headline_end}
+    return [
+        m.span.text
+        for m in cluster.mentions
+        if m.span.text in body or not any(m.span.text.startswith(f"{short} ") for short in body)
+    ]
+
+
+def _title_case_headline_end(text: str) -> int:
+    """Where a first line in title case ends ("Washington Post Assembles ‘A Sizable Army’ …"), else 0."""
+    line = text.split("\n", 1)[0]
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    title_case = bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    return len(line) if title_case else 0
+
+
 def find_entities(doc: Doc) -> EntityIndex:
     """The article's entities, in order of first mention, each mention owned by one entity."""
     text = doc_text(doc)
@@ -82,9 +103,10 @@ def find_entities(doc: Doc) -> EntityIndex:
     clusters = cluster_mentions(mentions, text)
     add_unmarked_repeats(doc, clusters)
     lower_words = frozenset(t.text for t in doc if t.is_lower)
+    headline_end = _title_case_headline_end(text)
     for cluster in sorted(clusters, key=lambda c: c.mentions[0].span.start):
         type_ = entity_type(doc, cluster, text)
-        entity = Entity(name=_fullest(cluster, type_, lower_words), type=type_)
+        entity = Entity(name=_fullest(cluster, type_, lower_words, headline_end), type=type_)
         for mention in cluster.mentions:
             if mention.span.start in index._labels:
                 continue  # one mention, one entity

@@ -48,7 +48,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 # Head nouns of sources the article does not identify.
 VAGUE_HEADS = frozenset(
@@ -67,6 +67,7 @@ ROLE_HEADS = frozenset(
     director chief leader governor mayor senator ambassador general commander premier king queen
     prince chancellor official envoy representative adviser advisor head founder ceo sheriff
     judge justice prosecutor attorney lawyer candidate nominee congressman congresswoman
+    admiral colonel captain sergeant commodore marshal commissioner
     """.split()
 )
 

@@ -13,7 +13,7 @@ POSSESSIVE = re.compile(r"(['’]s|['’])$")
 EDGE_PUNCTUATION = "\"“”‘’'()[]{},;:-–—*"
 
 # Words before a name that are a title or a description, not part of the name.
-HONORIFICS = frozenset("mr mrs ms miss mx dr sen rep gov lt col gen capt sgt rev prof sir dame hon atty supt".split())
+HONORIFICS = frozenset("mr mrs ms miss mx dr sen rep gov lt col gen adm cmdr capt sgt rev prof sir dame hon atty supt".split())
 NAME_PREFIXES = HONORIFICS | ROLE_HEADS | frozenset(
     """
     republican democrat democratic gop former vice late then rival libertarian independent deputy

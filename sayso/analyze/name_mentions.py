@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Span
 from .gender import is_first_name
-from .lexicon import ORGANISATION_HEADS
+from .lexicon import GOVERNMENT_HEADS, ORGANISATION_HEADS
 from .name_forms import EDGE_PUNCTUATION, LEADING_ARTICLE, NAME_PREFIXES, POSSESSIVE, name_key, name_words
 from .ner_mentions import ner_mentions
 from .spans import doc_text
@@ -122,6 +122,13 @@ def _raw_ents(doc: Doc) -> list[tuple[int, int, str, int]]:
         if ents and ents[-1][2] == "ORG" and ent.label_ in ("ORG", "GPE", "LOC") and _joins(text[ents[-1][1] : ent.start_char], ent.text):
             ents[-1] = (ents[-1][0], ent.end_char, "ORG", ents[-1][3])  # "U.S. Court of Appeals" "for the" "Sixth Circuit"
             continue
+        owner = _possessive_owner(ent)
+        if owner is not None:
+            # "Fox News’ Bret Baier": the outlet, and its person ("Workers' Union" stays one name)
+            person = ent.doc[owner.end + 1 : ent.end]
+            ents.append((ent.start_char, owner.end_char, ent.label_, owner.root.i))
+            ents.append((person.start_char, person.end_char, "PERSON", person.root.i))
+            continue
         split = _person_after_place(ent)
         if split is not None:
             ents.append((ent.start_char, split.start_char, ent.label_, ent.root.i))
@@ -137,6 +144,20 @@ def _joins(gap: str, following: str) -> bool:
         return False
     gap = " ".join(gap.split()).lower()
     return gap in ("for the", "of the") or (gap in ("for", "of") and following.lower().startswith("the "))
+
+
+def _possessive_owner(ent: SpacySpan) -> SpacySpan | None:
+    """In "Fox News’ Bret Baier", the owner before the possessive, when a person's name follows
+    it: a first name, or two or three capitalised words none of which names a body ("Union")."""
+    for token in ent[1:-1]:
+        possessive = token.tag_ == "POS" or (token.text in ("’", "'") and ent.doc[token.i - 1].lower_.endswith("s"))
+        rest = ent.doc[token.i + 1 : ent.end]
+        if not possessive or not all(t.is_alpha and t.text[:1].isupper() for t in rest):
+            continue
+        bodies = {t.lower_ for t in rest} & (ORGANISATION_HEADS | GOVERNMENT_HEADS)
+        if is_first_name(rest[0].lower_) or (len(rest) in (2, 3) and not bodies):
+            return ent.doc[ent.start : token.i]
+    return None
 
 
 def _person_after_place(ent: SpacySpan) -> SpacySpan | None:
@@ -173,7 +194,7 @@ def cleaned_mentions(doc: Doc) -> list[Mention]:
     """The kept NER spans as names: trimmed, joined, split and stopped where they should be."""
     text = doc_text(doc)
     raw = _raw_ents(doc)
-    alone = {name_key(text[s:e]) for s, e, _, _ in raw if " " not in text[s:e].strip()}
+    places = {name_key(text[s:e]) for s, e, label, _ in raw if " " not in text[s:e].strip() and label in PLACE_LABELS}
     mentions = []
     for start, end, label, root in raw:
         trimmed = _trim(text, start, end, label)
@@ -186,8 +207,9 @@ def cleaned_mentions(doc: Doc) -> list[Mention]:
         if label == "ORG" and len(words) == 1 and words[0].lower() in ORGANISATION_HEADS:
             continue  # "Bank" opening a sentence: a common noun, not a name
         adjective = words[0].lower().endswith(_ADJECTIVE_ENDINGS) and not is_first_name(words[0].lower())  # "Islamic", not "Brian"
-        if label in ("PERSON",) + PLACE_LABELS and len(words) == 2 and adjective and name_key(words[1]) in alone:
-            start = start + text[start:end].index(words[1])  # "Islamic Azerbaijan": Azerbaijan, named alone elsewhere
+        if label in ("PERSON",) + PLACE_LABELS and len(words) == 2 and adjective and name_key(words[1]) in places:
+            # "Islamic Azerbaijan": Azerbaijan, a place named alone elsewhere ("Sebastian Gorka" stays whole)
+            start = start + text[start:end].index(words[1])
             label = "GPE" if label == "PERSON" else label
         mentions.append(Mention(Span(text[start:end], start, end), label, root))
     return mentions

@@ -211,14 +211,19 @@ class SpeakerResolver:
         if len(tokens) == 1 and word in FIRST_PERSON_SINGULAR and self._author is not None:
             return self._speaker(span, self._author, "person")  # the writer's own "I", outside any quotation
         if len(tokens) == 1 and word in RELATIVE_PRONOUNS:
-            if token.head.dep_ == "relcl":
-                noun = token.head.head
+            # The clause it opens hangs from the noun it stands for; "whose" sits one level
+            # deeper ("Ted Cruz, whose job was …": "whose" → "job" → "was" → Cruz).
+            clause = token.head if token.head.dep_ == "relcl" or word != "whose" else token.head.head
+            before = next((t for t in reversed(self.doc[max(0, token.i - 2) : token.i]) if not t.is_punct), None)
+            if word.startswith("who") and before is not None and before.pos_ == "PROPN" and self._person_at(before) and clause.head != before:
+                return self._relative(span, before)  # "Ted Cruz (whose job was …)" hung by the parse on a noun far back
+            if clause.dep_ == "relcl":
+                noun = clause.head
                 if word in ("who", "whom") and noun.tag_ == "NN" and head_word(noun) not in _PERSONAL_HEADS:
                     # "a focal point for demonstrators here, who have taken to the streets": a
                     # person, so the people just before rather than the thing the parse chose.
                     noun = _noun_just_before(token) or noun
                 return self._relative(span, noun)
-            before = next((t for t in reversed(self.doc[max(0, token.i - 2) : token.i]) if not t.is_punct), None)
             if word != "that" and before is not None and before.pos_ in ("NOUN", "PROPN"):
                 return self._relative(span, before)  # "turned to the Chicago Police Department which reported …", parsed otherwise
         if len(tokens) == 1 and word in THING_PRONOUNS:
@@ -227,11 +232,16 @@ class SpeakerResolver:
             return self._antecedent(span, token, plural_fit(self.doc), "vague")
         return self._phrase(span, tokens, token)
 
+    def _person_at(self, token: Token) -> bool:
+        """Whether a person's name ends at ``token``."""
+        end = token.idx + len(token.text)
+        return any(e.type == "person" and m.end == end for e, m, _ in self.entities.at(token.left_edge.idx, end))
+
     def _relative(self, span: Span, noun: Token) -> Speaker:
         """"who" in "Tomas Reyl, who said …" is whoever the phrase it hangs from names; in "Heather
         Samuelson, a Clinton campaign staffer who …" the name the description stands beside."""
-        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
-            name = noun.head  # the name's last word: its mention ends there
+        name = noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun  # the name's last word: its mention ends there
+        if name.pos_ == "PROPN":
             end = name.idx + len(name.text)
             person = next((e for e, m, _ in self.entities.at(name.left_edge.idx, end) if e.type == "person" and m.end == end), None)
             if person is not None:

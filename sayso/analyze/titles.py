@@ -24,7 +24,9 @@ PERSON_NOUNS = frozenset(
     opponent challenger incumbent frontrunner front-runner contender hopeful newcomer tycoon
     magnate heir heiress founder owner chief justice judge lawyer attorney prosecutor
     native supporter voter socialist volunteer protester organizer organiser retiree immigrant
-    lobbyist donor graduate alumnus alumna
+    lobbyist donor graduate alumnus alumna neurosurgeon nurse scientist engineer farmer pilot
+    soldier sailor historian scholar researcher analyst journalist correspondent commentator
+    comedian musician artist filmmaker producer photographer architect athlete
     """.split()
 )
 # Offices people run for or hold by election or appointment, and the professions of those who
@@ -46,7 +48,8 @@ _TITLE_FORMS = {
     "spokeswoman": "spokesman", "spokesperson": "spokesman", "chairwoman": "chairman",
     "chair": "chairman", "advisor": "adviser", "lawmaker": "representative",
     "legislator": "representative", "gop": "republican", "democrat": "democratic",
-    "justice": "judge", "dr": "doctor", "physician": "doctor",
+    "justice": "judge", "dr": "doctor", "physician": "doctor", "adm": "admiral", "col": "colonel",
+    "capt": "captain", "sgt": "sergeant", "cmdr": "commander",
 }
 # Titles that name another office than their last word: "vice president" is not "president".
 _TITLE_PREFIXES = frozenset({"vice", "deputy", "assistant", "lieutenant", "lt", "under", "associate", "co", "ex", "first"})
@@ -58,6 +61,11 @@ _KNOWN_HEADS = ROLE_HEADS | GOVERNMENT_HEADS | VAGUE_HEADS | ORGANISATION_HEADS 
 def head_word(token: Token) -> str:
     """The lemma, also for plural proper nouns the lemmatizer leaves alone ("Ministers")."""
     word = token.lemma_.lower()
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ and not doc[token.i - 1].whitespace_:
+        joined = f"{doc[token.i - 2].lower_}-{word}"  # "front-runner" is split in three tokens
+        if joined in _KNOWN_HEADS:
+            return joined
     if word.endswith("s") and word[:-1] in _KNOWN_HEADS:
         return word[:-1]
     return word

@@ -41,10 +41,40 @@ COUNTED_CLASSES: dict[str, frozenset[str]] = {
 }
 
 
+# Past forms that no suffix strip brings back to their verb ("took", "taken" → take), for the
+# verbs news reports use most; forms that are mostly other words ("left", "lay", "felt") are not listed.
+_IRREGULAR_VERBS = {
+    form: verb
+    for verb, forms in {
+        "arise": "arose arisen", "beat": "beaten", "become": "became", "begin": "began begun",
+        "bend": "bent", "bite": "bit bitten", "blow": "blew blown", "break": "broke broken",
+        "bring": "brought", "build": "built", "burn": "burnt", "buy": "bought", "catch": "caught",
+        "choose": "chose chosen", "come": "came", "cut": "cuts", "deal": "dealt", "dig": "dug",
+        "draw": "drew drawn", "drive": "drove driven", "eat": "ate eaten", "fall": "fell fallen",
+        "feed": "fed", "fight": "fought", "find": "found", "flee": "fled", "forbid": "forbade forbidden",
+        "forget": "forgot forgotten", "freeze": "froze frozen", "get": "got gotten",
+        "give": "gave given", "go": "went gone", "grow": "grew grown", "hang": "hung",
+        "hear": "heard", "hide": "hid hidden", "keep": "kept", "know": "knew known",
+        "lead": "led", "lose": "lost", "make": "made", "mean": "meant", "meet": "met", "pay": "paid",
+        "ride": "rode ridden", "ring": "rang rung", "rise": "rose risen", "run": "ran",
+        "see": "saw seen", "seek": "sought", "sell": "sold", "shake": "shook shaken",
+        "shoot": "shot", "shrink": "shrank shrunk", "sing": "sang sung", "sink": "sank sunk",
+        "sit": "sat", "sleep": "slept", "speak": "spoke spoken", "spend": "spent", "stand": "stood",
+        "steal": "stole stolen", "stick": "stuck", "strike": "struck stricken", "swear": "swore sworn",
+        "swim": "swam swum", "take": "took taken", "teach": "taught", "tear": "tore torn",
+        "think": "thought", "throw": "threw thrown", "understand": "understood", "wake": "woke woken",
+        "wear": "wore worn", "win": "won", "withdraw": "withdrew withdrawn", "write": "wrote written",
+    }.items()
+    for form in forms.split()
+}
+
+
 def stem(word: str) -> str:
     """A crude, stable stem: enough for plural and tense variants of one word, and the noun a
-    verb makes, to meet ("injured", "injuries"; "inspected", "inspection"; "closed", "close")."""
-    word = _inflection(word.lower().replace("’", "'"))
+    verb makes, to meet ("injured", "injuries"; "inspected", "inspection"; "closed", "close";
+    "took", "taken", "takes")."""
+    word = word.lower().replace("’", "'")
+    word = _inflection(_IRREGULAR_VERBS.get(word, word))
     if word.endswith("ion") and len(word) >= 8:
         word = word[:-3]
     if word.endswith("y") and len(word) >= 6 and word[-2] not in "aeiou":
