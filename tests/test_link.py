@@ -205,6 +205,12 @@ def test_verbs_of_one_class_meet_as_one_word() -> None:
     assert "casualties" in terms("two men died") & terms("the death toll rose") & terms("four were killed")
 
 
+def test_irregular_past_forms_meet_their_verb() -> None:
+    """"took roughly 35 patients to hospital" and "were taken to hospital" say one thing of them."""
+    assert terms("paramedics took them to hospital") & terms("they were taken to hospital") == {"take", "hospital"}
+    assert terms("the wall fell") & terms("the wall has fallen") == {"wall", "fall"}
+
+
 def test_figures_in_one_unit_about_different_things_stay_apart(store: Store) -> None:
     """Two distances in metres share only their unit: a footpath closed 400 metres upstream and a
     tram that stopped five metres from a gap are not one matter to contest."""
