@@ -189,6 +189,35 @@ def test_an_apology_that_names_nothing_joins_the_correction_it_follows(store: St
     assert {m.stance for m in correction.members if "wrong" in m.content} == {"retracted"}
 
 
+def test_patients_and_people_taken_to_hospital_are_one_count(store: Store) -> None:
+    """"took roughly 35 patients to hospital" and "more than 30 people were taken to hospital":
+    people named by another noun, with one thing done to them; "9,412 fans attended" is another matter."""
+    add(store, report("Harbor Gazette", "2031-08-17", "More than 30 people were taken to hospital after the crush at Osk Park, police said."),
+        report("Valley Courier", "2031-08-18", "Paramedics took roughly 35 patients to hospital on Saturday night, the ambulance service said."),
+        report("Coast Daily", "2031-08-18", "About 9,400 fans attended the match at Osk Park, the club said."))
+    link_store(store)
+    hospital = holding(store, "More than 30 people were taken to hospital")
+    assert hospital == holding(store, "took roughly 35 patients to hospital") and hospital.verdict == "corroborated"
+    assert holding(store, "About 9,400 fans attended") != hospital
+
+
+def test_a_numbered_thing_is_one_word_and_a_date_is_not() -> None:
+    assert terms("stewards pulled Gate 7 open") & terms("Gate 7 was open") == {"gate", "gate#7", "open"}
+    assert terms("Flight 370 left on August 16") & {"flight#370", "august#16"} == {"flight#370"}
+
+
+def test_close_figures_of_one_kind_and_one_distance_tie_claims(store: Store) -> None:
+    """"more than 80 firefighters" and "some 90 firefighters" are one count, said with two verbs;
+    "within 500 metres of the warehouse" and "within roughly 500 metres of the site" one distance."""
+    add(store, report("Harbor Gazette", "2031-08-17", "More than 80 firefighters fought the blaze through the night, the fire service said. "
+                      "Police evacuated homes within 500 metres of the warehouse, the council said."),
+        report("Valley Courier", "2031-08-18", "Some 90 firefighters tackled the fire at its height, an area manager said. "
+               "Everyone living within roughly 500 metres of the site was asked to leave, the mayor said."))
+    link_store(store)
+    assert holding(store, "More than 80 firefighters") == holding(store, "Some 90 firefighters")
+    assert holding(store, "evacuated homes within 500 metres") == holding(store, "within roughly 500 metres of the site")
+
+
 def test_a_rate_is_not_a_count_of_the_same_thing(store: Store) -> None:
     """"150,000 passengers a year" and "386 passengers" on one crossing count passengers with one
     verb, but a rate is another matter: no contest between them."""

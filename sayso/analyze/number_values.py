@@ -107,6 +107,9 @@ _MEASURES = [
     (r"hectares?", "ha"),
     (r"acres?", "acre"),
 ]
+# Units of physical measure: a figure in one measures its unit ("500 metres of the warehouse" is a
+# distance, whatever follows "of"), where a percentage or a sum of money counts its noun.
+MEASURE_UNITS = frozenset(code for _, code in _MEASURES[2:])
 _UNIT_SUFFIX = (
     r"(?:\s*%|\s*(?:"
     + "|".join(p for p, _ in _CURRENCY_WORDS + _MEASURES[:1])

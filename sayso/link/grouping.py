@@ -23,6 +23,7 @@ WORDS, ENTITIES, COUNTED, SAME_FIGURE, SAME_MOMENT = 0.7, 0.3, 0.45, 0.25, 0.45
 MAX_TERM_KEYS = 8
 COMPARISONS = 250  # members compared per claim at most
 BIG_FIGURE = 100
+CLOSE, CLOSE_FROM = 1.25, 10  # figures within a quarter of each other, for counts of ten or more
 
 
 def blocking_keys(claim: ClaimFacts) -> list[str]:
@@ -64,7 +65,7 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
         return score - COUNTED  # people counted for different things ("380 passengers" on board, "36 passengers" treated): two matters
     if counted:
         same_figure = _same_figure(a, b, counted)
-        if same_figure or _same_predicate(a, b, counted):
+        if same_figure or _same_predicate(a, b, counted) or _close_figures(a, b, counted):
             score += COUNTED  # the same kind of thing counted, and something said of it or its number in common
         if same_figure:
             score += SAME_FIGURE  # one figure for one kind of thing is rarely a coincidence
@@ -85,6 +86,14 @@ def _same_figure(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
     small ones (two dead, three patients) recur by chance."""
     values = {(f["counted"], f["value"]) for f in a.figures if f.get("counted") in classes and (f.get("value") or 0) >= BIG_FIGURE}
     return any((f["counted"], f["value"]) in values for f in b.figures)
+
+
+def _close_figures(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
+    """Whether both give close figures (within a quarter) for one kind of thing that is not people
+    in general: "more than 80 firefighters" and "some 90 firefighters" fought one fire."""
+    def values(claim: ClaimFacts) -> list[tuple[str, float]]:
+        return [(f["counted"], f["value"]) for f in claim.figures if f.get("counted") in classes and not f.get("people") and (f.get("value") or 0) >= CLOSE_FROM]
+    return any(c == d and max(v, w) <= CLOSE * min(v, w) for c, v in values(a) for d, w in values(b))
 
 
 def _same_predicate(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:

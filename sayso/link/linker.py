@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..analyze.number_values import MEASURE_UNITS
 from ..model import Analysis, Assertion, Attribution, Span, digest, part_id
 from ..store.link_state import PROPOSITIONS_PER_READ, LinkState
 from . import names
@@ -98,6 +99,10 @@ def _figures(quantities: list[Any], content: Span) -> list[dict[str, Any]]:
         item["people"] = counted in PEOPLE_COUNTS  # a count of people, whatever was done to them
         if counted in PEOPLE_COUNTS and item["predicate"] and item["predicate"].split()[0] in VERB_CLASSES:
             counted = item["predicate"].split()[0]  # "four people were killed" counts casualties, as "the four dead" does
+        elif counted in PEOPLE_COUNTS:
+            counted = "people"  # "35 patients" or "more than 30 people" taken to hospital
+        if q.unit in MEASURE_UNITS:
+            counted = None  # "within 500 metres of the warehouse", "of the site": one distance
         item["counted"] = f"{counted}/{q.per}" if counted and q.per else counted or money  # a rate is not a count
         item["about"] = item["predicate"].split() if item["predicate"] else _clause_words(quantities, i, content)
         found.append(item)

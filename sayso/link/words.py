@@ -17,6 +17,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..model import TimeExpression
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())  # "August 16" is a date, not a numbered thing
+_NUMBERED = re.compile(r"\b([A-Z][a-z]{2,}) (\d{1,4}[A-Za-z]?)\b(?![,.]\d)")
 _CLOCK_VALUE = re.compile(r"(?:^|T)(\d{2}:\d{2})")
 MOMENT = "@"  # marks a time of day among a claim's terms
 _EXTRA_STOP = frozenset(
@@ -102,7 +104,7 @@ def _inflection(word: str) -> str:
 
 # Counts of people in general, which what was done to them makes a count of something more
 # particular: "four people were killed" counts casualties, "30 people were hurt" the hurt.
-PEOPLE_COUNTS = frozenset({"people", "passenger"})
+PEOPLE_COUNTS = frozenset({"people", "passenger", "patient", "fan", "supporter", "spectator", "visitor", "pupil", "student", "men", "women", "children", "adult"})
 
 # Verbs reporters use interchangeably for one event done to a count ("300 fighters were
 # transferred", "Turkey sent 4,000 mercenaries"); the key is the class name.
@@ -141,8 +143,10 @@ def ordered_terms(text: str) -> Iterator[str]:
 
 
 def terms(text: str) -> set[str]:
-    """Stems of the content words of ``text``; words for one counted group become its class."""
-    return set(ordered_terms(text))
+    """Stems of the content words of ``text``; words for one counted group become its class;
+    a numbered thing ("Gate 7", "Flight 370", "Ward 12") as one word with its number."""
+    numbered = {f"{stem(m.group(1))}#{m.group(2).lower()}" for m in _NUMBERED.finditer(text) if m.group(1).lower()[:3] not in _MONTHS}
+    return set(ordered_terms(text)) | numbered
 
 
 def moments(times: Iterable[TimeExpression]) -> set[str]:
