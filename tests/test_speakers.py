@@ -542,6 +542,11 @@ def test_who_after_a_description_beside_a_name_is_that_person() -> None:
             "facet of Lund’s life.\n\nBack in April, the Post announced its intention to do a full investigation.",
             "the Post", ("Marlow Post", "outlet"), id="a name run on in a title-case headline",
         ),
+        pytest.param(
+            "A ransomware attack hit the Harlow Hospitals Trust on Tuesday. The trust said no patient data had been taken. "
+            "The Northern Water Authority said supplies were safe, and the authority said it would test again.",
+            "The trust", ("Harlow Hospitals Trust", "organisation"), id="a body named by its name's last word",
+        ),
     ],
 )
 def test_offices_titles_and_names_resolve_to_whom_the_article_means(text: str, mention: str, expected: tuple[str | None, str]) -> None:

@@ -54,7 +54,7 @@ def organisation_containing(entities: EntityIndex, tokens: list[Token], start: i
     containing = [
         (len(described & {w.rstrip("s") for w in name_words(e.name)} | described & set(name_words(e.name))), m.start, e)
         for e, m in entities.mentions()
-        if m.end <= start and e.type in ("organisation", "outlet") and word in name_words(e.name)
+        if m.end <= start and e.type in ("organisation", "outlet", "government") and word in name_words(e.name)
     ]
     return max(containing, key=lambda c: (c[0], c[1]))[2] if containing else None
 

@@ -355,6 +355,12 @@ class SpeakerResolver:
                 return Speaker(span.text, span.start, span.end, None, "vague" if possessor is not None or word in VAGUE_HEADS else "person")
             return self._speaker(span, chosen, "person")
 
+        if "the" in determiners and not plural and possessor is None and head.pos_ == "NOUN" and word not in PLACE_NOUNS and word not in PLACE_KINDS:
+            # "the trust", "the authority", "the centre": the body named before with that head
+            # ("Ostmere Hospitals Trust"), whatever kind of body the word says
+            containing = organisation_containing(self.entities, tokens, span.start, word)
+            if containing is not None:
+                return self._speaker(span, containing)
         if owner_org or word in ORGANISATION_HEADS or word in OUTLET_NOUNS or word in GOVERNMENT_HEADS or word in PLACE_NOUNS:
             return self._organisation_by_description(span, tokens, head, word, possessor, named)
         # "The Harvard study" speaks for Harvard; "the Benghazi inquiries" not for Benghazi.
