@@ -183,6 +183,7 @@ class Entity:
     name: str
     type: str
     mentions: list[Span] = field(default_factory=list)
+    speaks_for: str | None = None  # a person's body, when the article names their post in it
 
     @property
     def forms(self) -> list[str]:
@@ -211,6 +212,7 @@ class Analysis:
                     "type": e.type,
                     "forms": e.forms,
                     "mentions": [asdict(m) for m in e.mentions],
+                    "speaks_for": e.speaks_for,
                 }
                 for e in self.entities
             ],
@@ -236,7 +238,7 @@ class Analysis:
                 for u in data["unattributed"]
             ],
             entities=[
-                Entity(e["name"], e["type"], [Span(**m) for m in e["mentions"]])
+                Entity(e["name"], e["type"], [Span(**m) for m in e["mentions"]], e.get("speaks_for"))
                 for e in data["entities"]
             ],
         )

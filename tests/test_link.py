@@ -115,6 +115,16 @@ def test_independent_sources_corroborate_and_bounds_are_read(store: Store) -> No
     assert {m.stance for m in homes.members} == {"agree"}  # "about 40" fits "40"
 
 
+def test_a_person_speaking_for_a_body_is_one_voice_with_it(store: Store) -> None:
+    """The company said it, and so did its chief executive in another paper: one voice, not corroboration."""
+    add(store, report("Harbor Gazette", "2031-09-09", "Tessholm Sound Ferries said all crossings to the island would stay suspended until Thursday."),
+        report("Valley Courier", "2031-09-10", "Erland Moss, chief executive of Tessholm Sound Ferries, said all crossings to the island would stay suspended until Thursday."))
+    link_store(store)
+    crossings = holding(store, "all crossings to the island would stay suspended")
+    assert len(crossings.members) == 2 and crossings.verdict == "single_source", crossings.explanation
+    assert "Erland Moss speaks for Tessholm Sound Ferries" in crossings.explanation
+
+
 def test_a_claim_with_two_counts_is_read_for_the_one_the_proposition_is_about(store: Store) -> None:
     """"Two people died and more than 30 were hurt" states two counts of people: against "at least
     35 people were hurt" it is read as its 30 hurt (which fit), never as its two dead."""
@@ -315,8 +325,9 @@ def test_alias_decisions_survive_relinking(store: Store) -> None:
 def test_a_store_linked_before_revision_0009_is_linked_again_keeping_decisions(
     request: pytest.FixtureRequest, tmp_path: Path, backend: str
 ) -> None:
-    """Revision 0009 changed the word stems linking compares: it forgets what was linked with the
-    old ones (not the articles, nor anyone's alias decisions), and the next run links it all again."""
+    """Revisions 0009 and 0011 changed the word stems and classes linking compares: they forget what
+    was linked with the old ones (not the articles, nor anyone's alias decisions), and the next run
+    links it all again."""
     url = database_url(request, tmp_path, backend)
     with Store(url) as store:
         add(store, GAZETTE, COURIER)

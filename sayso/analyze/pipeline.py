@@ -17,6 +17,7 @@ from . import tagger
 from .assertions import unattributed_assertions
 from .attributions import Draft, draft_attributions
 from .claim_parts import claim_parts
+from .affiliations import attach_affiliations
 from .entities import EntityIndex, clean_name, find_entities
 from .language import load_pipeline
 from .quantities import quantities_in
@@ -118,6 +119,7 @@ def analyze_articles(
 
 def _analyze_doc(article: Article, doc: Doc, extractor: Extractor) -> Analysis:
     entities = find_entities(doc)
+    attach_affiliations(doc, entities)
     drafts = draft_attributions(doc)
     if extractor != "rules":
         tagged = tagger.assemble(doc, tagger.tag(doc, drafts), drafts)

@@ -32,6 +32,7 @@ class ClaimFacts:
     title: str | None
     copy_of: str  # the first article of this article's near-copy group
     part: int | None = None  # which part of its attribution's content it is (``Attribution.parts``); None: all of it
+    speaks_for_entity: int | None = None  # the body the origin holds a post in: one voice with it
     stance: Stance = "agree"
     value: Figure | None = None
     stated: dict[str, Any] | None = None  # the quantity ``value`` was read from
@@ -80,6 +81,7 @@ def member_row(claim: ClaimFacts) -> dict[str, Any]:
     return {
         "claim_id": claim.claim,
         "part": claim.part,
+        "speaks_for_entity": claim.speaks_for_entity,
         "article_id": claim.article,
         "position": claim.position,
         "content": claim.content,
@@ -145,6 +147,7 @@ def from_row(row: MemberRow, copy_of: str) -> ClaimFacts:
         title=row.title,
         copy_of=copy_of,
         part=row.part,
+        speaks_for_entity=row.speaks_for_entity,
         stance=row.stance,  # type: ignore[arg-type]
         source_group=row.source_group,
     )

@@ -48,6 +48,12 @@ def why_dependent(a: ClaimFacts, b: ClaimFacts) -> str | None:
         return f"both come from {a.origin}"
     if a.origin_entity is None and b.origin_entity is None and a.origin == b.origin and a.article == b.article:
         return f"both come from {a.origin}"
+    if voice(a) is not None and voice(a) == voice(b):
+        if b.speaks_for_entity is not None and b.speaks_for_entity == a.origin_entity:
+            return f"{b.origin} speaks for {a.origin}"
+        if a.speaks_for_entity is not None and a.speaks_for_entity == b.origin_entity:
+            return f"{a.origin} speaks for {b.origin}"
+        return f"{a.origin} and {b.origin} speak for one body"
     if a.article != b.article and a.copy_of == b.copy_of:
         return f"“{_title(a)}” and “{_title(b)}” are copies of one story"
     if a.article != b.article and a.agency and a.agency == b.agency:
@@ -61,6 +67,11 @@ def why_dependent(a: ClaimFacts, b: ClaimFacts) -> str | None:
         if first.article == second.article and first.claim.startswith("u") and not second.claim.startswith("u"):
             return f"the article states in its own voice what {second.origin} says"
     return None
+
+
+def voice(claim: ClaimFacts) -> int | None:
+    """Whose voice a claim is: the body its origin holds a post in, else its origin."""
+    return claim.speaks_for_entity if claim.speaks_for_entity is not None else claim.origin_entity
 
 
 def _title(claim: ClaimFacts) -> str:
@@ -78,7 +89,7 @@ Key = tuple[str, object]
 def filed_keys(claim: ClaimFacts) -> list[Key]:
     """The keys a grouped claim is filed under: every one that ``why_dependent`` compares."""
     keys = [("article", claim.article), ("copy", claim.copy_of), ("origin", claim.origin_entity), ("outlet", claim.outlet_entity)]
-    keys += [("agency", claim.agency)] + [("relayed", e) for e in _related(claim)] + [("via", e) for e in claim.via_entities]
+    keys += [("voice", voice(claim)), ("agency", claim.agency)] + [("relayed", e) for e in _related(claim)] + [("via", e) for e in claim.via_entities]
     return [key for key in dict.fromkeys(keys) if key[1] is not None and key[1] != ""]
 
 
@@ -86,7 +97,7 @@ def sharing_keys(claim: ClaimFacts) -> list[Key]:
     """The filed keys of the claims ``claim`` may depend on, or that may depend on it, whichever
     of the two reads first."""
     keys = [("article", claim.article), ("copy", claim.copy_of), ("origin", claim.origin_entity), ("agency", claim.agency)]
-    keys += [("relayed", claim.outlet_entity), ("via", claim.origin_entity)]  # it relays them, or reaches us through them
+    keys += [("voice", voice(claim)), ("relayed", claim.outlet_entity), ("via", claim.origin_entity)]  # it relays them, or reaches us through them
     keys += [("outlet", e) for e in _related(claim)] + [("origin", e) for e in claim.via_entities]  # they relay it, or it comes through them
     return keys
 

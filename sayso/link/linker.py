@@ -64,6 +64,12 @@ class _Entities:
                 self.by_name.setdefault(names.key(form), found.entity)
             book.state.count_mentions(found.entity, article.id, len(entity.mentions))
             self.mentions += [(m.start, m.end, found.entity) for m in entity.mentions]
+        # "Erland Moss, chief executive of Tessholm Sound Ferries": his claims and the company's are one voice.
+        self.speaks_for = {
+            self.by_name[names.key(e.name)]: body
+            for e in analysis.entities
+            if e.speaks_for and (body := self.by_name.get(names.key(e.speaks_for))) is not None
+        }
 
     def inside(self, span: Span) -> set[int]:
         return {entity for start, end, entity in self.mentions if span.start <= start and end <= span.end}
@@ -159,10 +165,11 @@ def claim_facts(analysis: Analysis, entities: _Entities, copy_of: str, outlet_en
         if a.speech_act in _NO_CLAIM:
             continue
         speaker, origin, origin_entity = _origin(a, entities, where)
+        voice = entities.speaks_for.get(origin_entity) if origin_entity is not None else None
         via = [v.name for v in a.via]
         for part, piece in _pieces(a.content, a.parts):
             found.append(ClaimFacts(
-                claim=part_id(a.id, part), speaker=speaker, origin=origin, origin_entity=origin_entity, via=via,
+                claim=part_id(a.id, part), speaker=speaker, origin=origin, origin_entity=origin_entity, speaks_for_entity=voice, via=via,
                 via_entities=[entities.named(v, "organisation") for v in via], speech_act=a.speech_act,
                 **_stated(a, piece, part, entities), **common,  # type: ignore[arg-type]
             ))
@@ -207,6 +214,7 @@ def _canonical(state: LinkState, claim: ClaimFacts) -> ClaimFacts:
     """Entity ids as they are now: entities merged since the claim was linked are followed."""
     ids = state.canonical
     claim.origin_entity = ids(claim.origin_entity) if claim.origin_entity is not None else None
+    claim.speaks_for_entity = ids(claim.speaks_for_entity) if claim.speaks_for_entity is not None else None
     claim.outlet_entity = ids(claim.outlet_entity) if claim.outlet_entity is not None else None
     claim.via_entities = [ids(e) for e in claim.via_entities]
     claim.entities = {ids(e) for e in claim.entities}

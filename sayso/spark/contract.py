@@ -74,6 +74,7 @@ ENTITIES = _KEYS + (
     ("type", _entity_fields["type"]),
     ("forms", ("list", "string")),
     ("mentions", ("list", ("struct", _fields(Span)))),
+    ("speaks_for", _entity_fields["speaks_for"]),
 )
 ERRORS: tuple[tuple[str, Type], ...] = (("source", "string"), ("reason", "string"))
 

@@ -103,6 +103,7 @@ def _entity_row(article_id: str, position: int, entity: Entity) -> Row:
         "name": entity.name,
         "type": entity.type,
         "mentions": [_fields(m) for m in entity.mentions],
+        "speaks_for": entity.speaks_for,
     }
 
 
@@ -157,4 +158,4 @@ def assertion_from(row: AssertionRow) -> Assertion:
 
 
 def entity_from(row: EntityRow) -> Entity:
-    return Entity(row.name, row.type, [Span(**m) for m in row.mentions])
+    return Entity(row.name, row.type, [Span(**m) for m in row.mentions], row.speaks_for)

@@ -108,6 +108,7 @@ class EntityRow(Base):
     name: Mapped[str] = mapped_column(Text, index=True)
     type: Mapped[str] = mapped_column(Text)
     mentions: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    speaks_for: Mapped[str | None] = mapped_column(Text)  # revision 0011; NULL: no post in a body found
 
 
 class LinkedEntityRow(Base):
@@ -231,6 +232,7 @@ class MemberRow(Base):
     high: Mapped[float | None] = mapped_column(Float)
     source_group: Mapped[int] = mapped_column(Integer)
     part: Mapped[int | None] = mapped_column(Integer)  # which part of its content the claim is (revision 0010); NULL: all of it
+    speaks_for_entity: Mapped[int | None] = mapped_column(Integer)  # the body its origin speaks for (revision 0011)
 
 
 class PropositionSummaryRow(Base):

@@ -15,27 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
-from alembic import op
+from sayso.store.migrations.relink import forget_link_results
 
 revision: str = "0009"
 down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# Children before parents; linked entities last, once nothing merges into another.
-LINK_RESULTS = (
-    "proposition_keys", "proposition_members", "proposition_summaries", "propositions",
-    "article_bands", "linked_articles", "entity_articles", "entity_forms",
-)
-
 
 def upgrade() -> None:
-    for table in LINK_RESULTS:
-        op.execute(sa.table(table).delete())
-    entities = sa.table("linked_entities", sa.column("merged_into"))
-    op.execute(entities.update().values(merged_into=None))
-    op.execute(entities.delete())
+    forget_link_results()
 
 
 def downgrade() -> None:
