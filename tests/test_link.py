@@ -593,6 +593,7 @@ def random_claims(rng: random.Random, count: int, two_figures: float = 0.0) -> l
             claim, article=f"art{rng.randint(1, 12)}", position=rng.randint(0, 500), outlet_entity=100 + rng.randint(1, 8),
             outlet=f"Outlet {rng.randint(1, 8)}", agency=rng.choice([None, None, None, "NWR"]), copy_of=f"copy{rng.randint(1, 10)}",
             via_entities=rng.choice([[], [], [], [rng.randint(1, 6)], [100 + rng.randint(1, 8)]]), origin_entity=rng.choice([origin, origin, None]),
+            speaks_for_entity=rng.choice([None, None, None, rng.randint(1, 6)]),  # a spokeswoman for one of the other origins
         ))
     return made
 

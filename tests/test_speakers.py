@@ -547,6 +547,13 @@ def test_who_after_a_description_beside_a_name_is_that_person() -> None:
             "The Northern Water Authority said supplies were safe, and the authority said it would test again.",
             "The trust", ("Harlow Hospitals Trust", "organisation"), id="a body named by its name's last word",
         ),
+        pytest.param(
+            "The government would give the Ostmere Hospitals Trust 4 million crowns. Yara Quennell, deputy director of "
+            "the National Cyber Defence Centre, said the attackers got in through a supplier. The centre's specialists "
+            "had found tools used by Crowbane on the trust's servers, she said.\n"
+            "Ostmere Online reported on Wednesday that the attackers had asked for 2.5 million crowns.",
+            "Ostmere Online", ("Ostmere Online", "organisation"), id="a name NER cut short is not the body sharing its first word",
+        ),
     ],
 )
 def test_offices_titles_and_names_resolve_to_whom_the_article_means(text: str, mention: str, expected: tuple[str | None, str]) -> None:

@@ -14,6 +14,7 @@ from sayso.model import Analysis
         ("Councillor Ada Moss denied that the budget had been cut.", "denied", "deny"),
         ("The minister rejected reports that troops had crossed the border.", "rejected", "deny"),
         ("The union said the figures were false.", "said", "deny"),
+        ('"The claim that our stewards opened the north gate during the match is false," the club said.', "said", "deny"),
         ("The agency withdrew its estimate of 300 deaths.", "withdrew", "retract"),
         ("The newspaper retracted the story.", "retracted", "retract"),
         ("The group now says 40 people died.", "now says", "revise"),

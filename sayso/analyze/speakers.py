@@ -364,7 +364,9 @@ class SpeakerResolver:
         if owner_org or word in ORGANISATION_HEADS or word in OUTLET_NOUNS or word in GOVERNMENT_HEADS or word in PLACE_NOUNS:
             return self._organisation_by_description(span, tokens, head, word, possessor, named)
         # "The Harvard study" speaks for Harvard; "the Benghazi inquiries" not for Benghazi.
-        if len(named) == 1 and word not in VAGUE_HEADS and not (named[0][0].type == "place" and head.pos_ == "NOUN" and not head_in_name):
+        # "Ostmere Online" when NER marked only "Ostmere": a capitalised head of its own names another thing.
+        own_name = head.pos_ == "PROPN" and head.text[:1].isupper() and not head_in_name
+        if len(named) == 1 and word not in VAGUE_HEADS and not own_name and not (named[0][0].type == "place" and head.pos_ == "NOUN" and not head_in_name):
             return self._speaker(span, named[0][0])
         if word in VAGUE_HEADS or (plural and head.pos_ == "NOUN"):
             return Speaker(span.text, span.start, span.end, None, "vague")

@@ -45,6 +45,7 @@ from .lexicon import (
     WITHHELD_VERBS,
     WITHHOLD_VERBS,
 )
+from .claim_nouns import CLAIM_NOUNS
 from .spans import tokens_in
 
 _BELIEF_VERBS = frozenset({"think", "believe", "feel", "guess", "suppose", "suspect", "reckon"})
@@ -249,8 +250,11 @@ def _tentative(predicate: Token) -> bool:
 
 
 def _calls_false(doc: Doc, content: Span) -> bool:
-    """A short content that applies a word of falsehood to a claim: "the reports false"."""
+    """A content that applies a word of falsehood to a claim: short ("the reports false"), or
+    one whose main clause says a claim is false ("The claim that our stewards opened Gate 7 is false")."""
     tokens = tokens_in(doc, content.start, content.end)
+    if any(_claim_called_false(p) for p in _main_predicates(doc, content)):
+        return True
     if len(tokens) > 12:
         return False
     return any(
@@ -279,6 +283,13 @@ def _governors(verb: Token) -> list[Token]:
     if token.dep_ == "conj" and token.head.pos_ == "VERB":
         token = token.head
     return [token.head] if token.dep_ == "xcomp" and token.head.i != token.i else []
+
+
+def _claim_called_false(predicate: Token) -> bool:
+    """"The claim that … is false", "reports that it paid were untrue": a word of falsehood said of a claim noun."""
+    subject = next(iter(_children(predicate, "nsubj")), None)
+    false = any(c.lower_ in FALSEHOOD_WORDS for c in _children(predicate, "acomp", "attr"))
+    return false and subject is not None and _lemma(subject) in CLAIM_NOUNS
 
 
 def speech_act(doc: Doc, cue: Span | None, content: Span, verb: Token | None = None) -> SpeechAct:

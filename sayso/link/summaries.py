@@ -30,11 +30,14 @@ from .verdicts import (
 )
 
 Summary = dict[str, Any]  # JSON, as stored
-VERSION = 3  # of the layout below: a summary of another is not read
+VERSION = 4  # of the layout below: a summary of another is not read
 
 # A member in ``members``: what ``why_dependent`` compares, then what its stance and its line in
 # the explanation are made from.
-_FACTS = ("published", "article", "position", "origin", "origin_entity", "via_entities", "outlet", "outlet_entity", "agency", "title", "copy_of")
+_FACTS = (
+    "published", "article", "position", "origin", "origin_entity", "via_entities", "outlet", "outlet_entity", "agency", "title", "copy_of",
+    "speaks_for_entity",
+)
 _ACT, _GROUP, _STANCE, _LOW, _HIGH, _WORDS, _CITE, _FIGURE = range(len(_FACTS), len(_FACTS) + 8)
 
 
