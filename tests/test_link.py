@@ -26,7 +26,7 @@ from sayso.link.grouping import best_match
 from sayso.link.linker import ReadMembers, _candidates
 from sayso.link.summaries import join, summarise
 from sayso.link.verdicts import judge
-from sayso.link.words import terms
+from sayso.link.words import negated_terms, terms
 from sayso.model import Article, Proposition
 from sayso.store import Store
 from sayso.store.migrate import MIGRATIONS
@@ -226,6 +226,20 @@ def test_close_figures_of_one_kind_and_one_distance_tie_claims(store: Store) -> 
     link_store(store)
     assert holding(store, "More than 80 firefighters") == holding(store, "Some 90 firefighters")
     assert holding(store, "evacuated homes within 500 metres") == holding(store, "within roughly 500 metres of the site")
+
+
+def test_a_claim_negating_what_another_states_contradicts_it(store: Store) -> None:
+    """"has not paid a ransom" against "paid a ransom to the hackers": with no figure to compare,
+    one negates what the other states — a contest; two negations of one thing agree."""
+    add(store, report("Harbor Gazette", "2031-09-03", "The Harlow trust paid a ransom to the hackers who locked its computers, a senior manager said."),
+        report("Valley Courier", "2031-09-04", "The Harlow trust has not paid a ransom to the hackers, its chief executive Ada Rusk said."),
+        report("Coast Daily", "2031-09-04", "No ransom has been paid to the hackers by the Harlow trust, a union official said."))
+    link_store(store)
+    ransom = holding(store, "paid a ransom to the hackers who locked")
+    assert ransom.verdict == "contested", ransom.explanation
+    assert sorted(m.stance for m in ransom.members) == ["agree", "contradict", "contradict"]
+    assert negated_terms("none of the sprinklers above him had come on") == {"sprinkler"}
+    assert negated_terms("held the records of no more than 50,000 patients") == set()  # a bound, not a negation
 
 
 def test_a_rate_is_not_a_count_of_the_same_thing(store: Store) -> None:
@@ -594,6 +608,7 @@ def random_claims(rng: random.Random, count: int, two_figures: float = 0.0) -> l
             outlet=f"Outlet {rng.randint(1, 8)}", agency=rng.choice([None, None, None, "NWR"]), copy_of=f"copy{rng.randint(1, 10)}",
             via_entities=rng.choice([[], [], [], [rng.randint(1, 6)], [100 + rng.randint(1, 8)]]), origin_entity=rng.choice([origin, origin, None]),
             speaks_for_entity=rng.choice([None, None, None, rng.randint(1, 6)]),  # a spokeswoman for one of the other origins
+            content=rng.choice(["homes were destroyed"] * 14 + ["no homes were destroyed", "homes were not destroyed"]),
         ))
     return made
 

@@ -25,12 +25,13 @@ from .facts import ClaimFacts
 from .independence import Groups, Key, filed_keys, sharing_keys, why_dependent
 from .values import Figure
 from .verdicts import (
-    Judgement, SourceLines, anchor_rank, cite, conclude, counted_of, figure_words, label, line, retraction, said_of, said_words, stance,
-    tally,
+    Judgement, SourceLines, anchor_rank, cite, conclude, counted_of, figure_words, label, line, negates, retraction, said_of, said_words,
+    stance, tally,
 )
+from .words import negated_terms
 
 Summary = dict[str, Any]  # JSON, as stored
-VERSION = 4  # of the layout below: a summary of another is not read
+VERSION = 5  # of the layout below: a summary of another is not read
 
 # A member in ``members``: what ``why_dependent`` compares, then what its stance and its line in
 # the explanation are made from.
@@ -71,9 +72,11 @@ def _entry(claim: ClaimFacts, group: int) -> list[Any]:
 
 
 def _anchor(claim: ClaimFacts) -> list[Any]:
+    """Rank, reading order, figure, and the words it states and negates (what a new claim's stance is read against)."""
     rank, at = anchor_rank(claim)
     figure = claim.value
-    return [rank, list(at), None if figure is None else [figure.value, figure.low, figure.high, figure.counted]]
+    words = [sorted(claim.terms), sorted(negated_terms(claim.content))]
+    return [rank, list(at), None if figure is None else [figure.value, figure.low, figure.high, figure.counted], *words]
 
 
 def summarise(claims: list[ClaimFacts], judgement: Judgement, merges: int) -> Summary:
@@ -105,6 +108,7 @@ def summarise(claims: list[ClaimFacts], judgement: Judgement, merges: int) -> Su
         "tally": {counted: [count, list(first)] for counted, (count, first) in tally(claims).items()},
         "said_of": _said_of(said_of(claims, judgement.counted)),
         "ambiguous": _ambiguous(claims, judgement.counted),
+        "negations": any(negated_terms(c.content) for c in claims),
         "anchor": _anchor(min(claims, key=anchor_rank)),
         "retracted": retracted,
         "members": members,
@@ -156,19 +160,23 @@ def join(summary: Summary, new: list[ClaimFacts], merges: int) -> Joined | None:
     for claim in new:
         claim.take_figure(counted, frozenset(kept[1]) if kept else frozenset())
     ambiguous = summary["ambiguous"] + _ambiguous(new, counted)
-    rank, at, _ = summary["anchor"]
+    rank, at = summary["anchor"][:2]
     earliest = min(new, key=anchor_rank)
     anchor, about = summary["anchor"], summary["label"]
     if anchor_rank(earliest) < (rank, tuple(at)):
         anchor, about = _anchor(earliest), label(counted, earliest)
+    negations = summary["negations"] or any(negated_terms(c.content) for c in new)
+    if anchor is not summary["anchor"] and negations:
+        return None  # every member's stance may change with what the new anchor states or negates
     figure = None if anchor[2] is None else Figure(*anchor[2])
     for claim in new:
-        claim.stance = stance(claim.speech_act, claim.value, figure)
+        clash = figure is None and negates(claim.terms, negated_terms(claim.content), anchor[3], anchor[4])
+        claim.stance = stance(claim.speech_act, claim.value, figure, clash)
     found = _group(summary, new)
     if found is None:
         return None
     restanced = anchor is not summary["anchor"] and rank != 2 and anchor[2][1:3] != summary["anchor"][2][1:3]
-    known = {**summary, "anchor": anchor, "label": about, "said_of": kept, "ambiguous": ambiguous}
+    known = {**summary, "anchor": anchor, "label": about, "said_of": kept, "ambiguous": ambiguous, "negations": negations}
     return _judged(known, new, found, counts, merges, figure if restanced else None)
 
 

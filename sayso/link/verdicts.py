@@ -2,7 +2,9 @@
 
 Stances are read against the *anchor*, the earliest claim that states a figure (or the
 earliest claim when none does): a denial contradicts, a retraction or revision retracts, a
-hedge is partial, and a figure agrees when its interval fits the anchor's (see values.py).
+hedge is partial, and a figure agrees when its interval fits the anchor's (see values.py); when
+the anchor states no figure, a claim that negates what the anchor states, or states what it
+negates, contradicts ("has not paid a ransom" against "paid a ransom to the hackers").
 Verdicts, first that applies: ``retracted`` (an origin withdrew or revised it), ``contested``
 (independent sources disagree), ``corroborated`` (two or more independent sources agree),
 ``single_source`` (repeated, but one source behind every echo), ``unverified`` (one claim).
@@ -10,6 +12,7 @@ Verdicts, first that applies: ``retracted`` (an origin withdrew or revised it), 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +20,7 @@ from ..model import Verdict
 from .facts import ClaimFacts
 from .independence import SourceGroups, group_sources
 from .values import Figure
+from .words import negated_terms
 
 _RETRACTING = {"retract", "revise"}
 _STANCE_WORDS = {"agree": "agrees", "contradict": "contradicts", "partial": "partly agrees", "retracted": "withdraws it"}
@@ -72,8 +76,9 @@ def anchor_rank(claim: ClaimFacts) -> tuple[int, tuple[str, str, int, str]]:
     return 2, claim.order
 
 
-def stance(speech_act: str, value: Figure | None, anchor: Figure | None) -> str:
-    """A claim's stance towards the anchor's figure, from how it is said and the figure it gives."""
+def stance(speech_act: str, value: Figure | None, anchor: Figure | None, negates: bool = False) -> str:
+    """A claim's stance towards the anchor's figure, from how it is said and the figure it gives;
+    with no figures to compare, whether it ``negates`` what the anchor says."""
     if speech_act in _RETRACTING:
         return "retracted"
     if speech_act == "deny":
@@ -81,8 +86,19 @@ def stance(speech_act: str, value: Figure | None, anchor: Figure | None) -> str:
     if speech_act == "hedge":
         return "partial"
     if anchor is None or value is None:
-        return "agree"
+        return "contradict" if negates else "agree"
     return "agree" if value.fits(anchor) else "contradict"
+
+
+def negates(terms: Iterable[str], negated: Iterable[str], anchor_terms: Iterable[str], anchor_negated: Iterable[str]) -> bool:
+    """Whether a claim says is not so what the anchor says is, or the other way round: one of
+    them negates, the other does not, and the word the negation reaches is the other's too ("has
+    not paid a ransom" / "paid a ransom to the hackers"; "No patient data had been taken" /
+    "patient records were taken"). Two negations agree ("never came on" / "none … had come on")."""
+    mine, theirs = set(negated), set(anchor_negated)
+    if bool(mine) == bool(theirs):
+        return False
+    return bool(mine & set(anchor_terms)) or bool(theirs & set(terms))
 
 
 def _figure_words(claim: ClaimFacts) -> str:
@@ -118,8 +134,10 @@ def judge(claims: list[ClaimFacts], known: SourceGroups | None = None) -> Judgem
     for claim in claims:
         claim.take_figure(counted, predicate[1] if predicate else frozenset())
     anchor = min(claims, key=anchor_rank)
+    anchor_negated = negated_terms(anchor.content)
     for claim in claims:
-        claim.stance = stance(claim.speech_act, claim.value, anchor.value)
+        clash = anchor.value is None and negates(claim.terms, negated_terms(claim.content), anchor.terms, anchor_negated)
+        claim.stance = stance(claim.speech_act, claim.value, anchor.value, clash)
     grouped = group_sources(claims, known)
     groups: dict[int, SourceLines] = {}
     for claim in claims:

@@ -163,6 +163,33 @@ def moments(times: Iterable[TimeExpression]) -> set[str]:
     return found
 
 
+_NEGATORS = frozenset({"not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot"})
+_BOUNDS = frozenset({"more", "fewer", "less", "later", "earlier", "longer", "sooner"})  # "no more than 50,000" bounds a figure
+_CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "but", "while", "although", "because", "and"})
+
+
+@lru_cache(maxsize=65536)
+def negated_terms(text: str) -> frozenset[str]:
+    """The first term each negation in ``text`` reaches within its clause: what it says is not so
+    ("has not paid a ransom": pay; "No patient data had been taken": patient; "none of its
+    passengers had been hurt": passenger). "no more than 50,000" bounds a figure and negates nothing."""
+    words = re.findall(r"[\w'’-]+|[,;:.!?]", text.lower())
+    found: set[str] = set()
+    reach = 0
+    for i, word in enumerate(words):
+        if word in _CLAUSE_ENDS:
+            reach = 0
+        elif word in _NEGATORS or word.endswith(("n't", "n’t")):
+            bound = word in ("no", "not") and i + 1 < len(words) and words[i + 1] in _BOUNDS
+            reach = 0 if bound else 1
+        elif reach:
+            term = next(ordered_terms(word), None)
+            if term is not None:
+                found.add(term)
+                reach = 0
+    return frozenset(found)
+
+
 @lru_cache(maxsize=65536)
 def common_terms(text: str) -> frozenset[str]:
     """Stems of the words that are not names (never capitalised mid-sentence): what is said *of* the names."""
