@@ -34,6 +34,14 @@ def parts_of(text: str) -> list[list[str]]:
             "Paramedics pronounced two men dead at Osk Park and took roughly 35 people to hospital, the ambulance service said.",
             ["Paramedics pronounced two men dead at Osk Park", "took roughly 35 people to hospital"], id="one subject, a count each",
         ),
+        pytest.param(
+            "The fire service said the blaze destroyed two warehouses, while three homes nearby were damaged by smoke.",
+            ["the blaze destroyed two warehouses", "three homes nearby were damaged by smoke"], id="a while clause set against it",
+        ),
+        pytest.param(
+            "Officials said 40 people were killed, whereas the rebels lost only 12 fighters.",
+            ["40 people were killed", "the rebels lost only 12 fighters"], id="whereas",
+        ),
     ],
 )
 def test_a_content_stating_several_things_has_a_part_for_each(text: str, expected: list[str]) -> None:
@@ -47,6 +55,7 @@ def test_a_content_stating_several_things_has_a_part_for_each(text: str, expecte
         pytest.param("Ines Varga said the club sold 2,000 tickets and opened the gates at noon.", id="one subject, one count"),
         pytest.param("Ines Varga said either the council pays or the town sues.", id="a disjunction asserts neither side"),
         pytest.param("Ines Varga said the ferry struck the rocks at 6.50 p.m., two kilometres from the harbour.", id="one clause"),
+        pytest.param("Ines Varga said the ground would stay closed while the police investigated.", id="a while clause saying when"),
     ],
 )
 def test_a_content_stating_one_thing_has_no_parts(text: str) -> None:

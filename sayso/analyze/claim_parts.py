@@ -3,8 +3,8 @@
 "One passenger died and at least 30 people were injured", "she had treated three workers, and
 that one of them had been kept in overnight": one attribution, two claims, which other articles
 report apart and which linking must group apart. A part is a clause the content's main verb is
-coordinated with ("and", "but") that has a subject of its own, or that counts something of its
-own ("Paramedics pronounced two men dead and took roughly 35 people to hospital"); a verb sharing
+coordinated with ("and", "but") or set against it (", while", "whereas"), and that has a
+subject of its own, or (coordinated) that counts something of its own ("Paramedics pronounced two men dead and took roughly 35 people to hospital"); a verb sharing
 the first one's subject and saying more of the same ("the plan was unfair and would hurt
 families") stays in it, as does a disjunction ("or"), which asserts neither side. Each part runs
 from its clause's first word (past a "that") to the next part, without the joining comma and
@@ -59,7 +59,22 @@ def _joined_clauses(verb: Token, inside: set[int]) -> list[Token]:
         if joined_by and joined_by[-1] in _JOINING:
             found.append(conj)
             found += _joined_clauses(conj, inside)
+    for clause in verb.children:
+        # "The supporters' club puts the figure at more than 3,000, while Rovers say …": the parse
+        # hangs a "while" clause on the verb, not beside it
+        if clause.dep_ == "advcl" and clause.i > verb.i and clause.i in inside and clause.pos_ in ("VERB", "AUX") and _contrasted(clause):
+            found.append(clause)
+            found += _joined_clauses(clause, inside)
     return found
+
+
+def _contrasted(clause: Token) -> bool:
+    """A clause set against the one before by ", while" or "whereas", with a subject of its own;
+    "would stay closed while the police investigated" says when, not a second thing."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("while", "whereas")), None)
+    if mark is None or not any(c.dep_ in _SUBJECTS for c in clause.children):
+        return False
+    return mark.lower_ == "whereas" or (mark.i > 0 and mark.doc[mark.i - 1].text == ",")
 
 
 def _counts(verb: Token, stop: Token | None) -> bool:
