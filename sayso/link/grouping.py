@@ -4,7 +4,7 @@ A claim is only compared with propositions that share a blocking key with it —
 in its content, the class of what its figures count, or one of its content words — so linking
 one article costs in proportion to its claims, not to the store. The score mixes word overlap
 (Dice and overlap coefficient over stems), entity overlap (Jaccard over linked entities) and a bonus when both count
-the same kind of thing and say something in common of it; against a proposition the score is
+the same kind of thing and say something in common of it or give close figures of it; against a proposition the score is
 half the closest member's and half the members' mean, so one stray member cannot pull in
 more. A claim joins the best proposition scoring at least ``THRESHOLD`` (a retraction or revision
 at least ``WITHDRAWING`` when it has two words in common with a member: it names what it
