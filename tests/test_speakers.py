@@ -554,6 +554,15 @@ def test_who_after_a_description_beside_a_name_is_that_person() -> None:
             "Ostmere Online reported on Wednesday that the attackers had asked for 2.5 million crowns.",
             "Ostmere Online", ("Ostmere Online", "organisation"), id="a name NER cut short is not the body sharing its first word",
         ),
+        pytest.param(
+            "Presidential hopeful Aldo Brenner took an opportunity on Tuesday to answer his critics. "
+            "Asked about his past, the 46-year-old acknowledged that he expected scrutiny.",
+            "the 46-year-old", ("Aldo Brenner", "person"), id="an age for a person in view",
+        ),
+        pytest.param(
+            "Vera Lund spoke at the convention on Monday.\n\nAides said Lund will make a familiar case for what has been done.",
+            "Aides", (None, "vague"), id="people a sentence opens with, unnamed",
+        ),
     ],
 )
 def test_offices_titles_and_names_resolve_to_whom_the_article_means(text: str, mention: str, expected: tuple[str | None, str]) -> None:

@@ -78,12 +78,13 @@ def _fullest(cluster: Cluster, type_: str, lower_words: frozenset[str], headline
 
 def _without_headline_run_ons(cluster: Cluster, headline_end: int) -> list[str]:
     """The cluster's forms but one NER ran on past a name in a title-case headline ("Washington
-    Post Assembles ‘A Sizable Army’ …"): a form found only there that extends a form of the body."""
+    Post Assembles ‘A Sizable Army’ …"): a form found only there that extends a name of the body."""
     body = {m.span.text for m in cluster.mentions if m.span.start >= headline_end}
+    names = [f for f in body if " " in f]  # of two words or more: "Clinton Foundation" is no run-on of "Clinton"
     return [
         m.span.text
         for m in cluster.mentions
-        if m.span.text in body or not any(m.span.text.startswith(f"{short} ") for short in body)
+        if m.span.text in body or not any(m.span.text.startswith(f"{short} ") for short in names)
     ]
 
 

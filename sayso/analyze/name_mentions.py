@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Span
 from .gender import is_first_name
-from .lexicon import GOVERNMENT_HEADS, ORGANISATION_HEADS
+from .lexicon import GOVERNMENT_HEADS, ORGANISATION_HEADS, VAGUE_HEADS
 from .name_forms import EDGE_PUNCTUATION, LEADING_ARTICLE, NAME_PREFIXES, POSSESSIVE, name_key, name_words
 from .ner_mentions import ner_mentions
 from .spans import doc_text
@@ -206,6 +206,8 @@ def cleaned_mentions(doc: Doc) -> list[Mention]:
         words = text[start:end].split()
         if label == "ORG" and len(words) == 1 and words[0].lower() in ORGANISATION_HEADS:
             continue  # "Bank" opening a sentence: a common noun, not a name
+        if label == "PERSON" and len(words) == 1 and words[0].lower() in VAGUE_HEADS:
+            continue  # "Aides said …": people the sentence does not name
         adjective = words[0].lower().endswith(_ADJECTIVE_ENDINGS) and not is_first_name(words[0].lower())  # "Islamic", not "Brian"
         if label in ("PERSON",) + PLACE_LABELS and len(words) == 2 and adjective and name_key(words[1]) in places:
             # "Islamic Azerbaijan": Azerbaijan, a place named alone elsewhere ("Sebastian Gorka" stays whole)

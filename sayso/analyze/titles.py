@@ -26,7 +26,7 @@ PERSON_NOUNS = frozenset(
     native supporter voter socialist volunteer protester organizer organiser retiree immigrant
     lobbyist donor graduate alumnus alumna neurosurgeon nurse scientist engineer farmer pilot
     soldier sailor historian scholar researcher analyst journalist correspondent commentator
-    comedian musician artist filmmaker producer photographer architect athlete
+    comedian musician artist filmmaker producer photographer architect athlete model year-old
     """.split()
 )
 # Offices people run for or hold by election or appointment, and the professions of those who
