@@ -563,6 +563,11 @@ def test_who_after_a_description_beside_a_name_is_that_person() -> None:
             "Vera Lund spoke at the convention on Monday.\n\nAides said Lund will make a familiar case for what has been done.",
             "Aides", (None, "vague"), id="people a sentence opens with, unnamed",
         ),
+        pytest.param(
+            "Donald Brask spoke in Iowa on Monday. “They are sending people that have lots of problems,” he said.\n\n"
+            "In his assessment of the real estate magnate, Felix Calden intimated disappointment that the voters backed Brask.",
+            "his", ("Felix Calden", "person"), id="a pronoun set before the subject it stands for",
+        ),
     ],
 )
 def test_offices_titles_and_names_resolve_to_whom_the_article_means(text: str, mention: str, expected: tuple[str | None, str]) -> None:
@@ -670,6 +675,14 @@ def test_seed_has_no_entity_mixing_a_place_and_a_person(seed_analysis: Analysis)
     assert "Republic of Karabakh Arayik Harutyunyan" not in names
     assert names.count("Armenia") == 1 and names.count("Islamic State") == 1
     assert not any(e.name == "ISIS" for e in seed_analysis.entities)
+
+
+def test_a_pronoun_in_a_clause_set_before_the_subject_is_that_subject() -> None:
+    text = (
+        "Mr. Brask spoke in Ohio on Monday. “My brother kept the country safe,” Jeb Lund said on Tuesday.\n\n"
+        "Growing sharper as he spoke, Mr. Brask continued: “The worst attack ever? It was during his presidency.”"
+    )
+    assert resolved(text, "he", "as he spoke") == ("Brask", "person")
 
 
 def test_a_first_name_ending_like_an_adjective_stays_part_of_the_name() -> None:

@@ -40,6 +40,9 @@ def person_for_pronoun(doc: Doc, salience: Salience, introductions: Introduction
             return _UNKNOWN_GENDER
         return 1.0 if gender is None or known == gender else 0.0
 
+    fronted = _fronted_before_subject(introductions, token, accept)
+    if fronted is not None:
+        return fronted
     later = _named_below(introductions, token)
     ranked = [c for c in salience.ranked(token.i, accept) if not _same_clause_object(doc, token, c) and id(c.entity) not in later]
     local = _local_subject(salience, token)
@@ -138,6 +141,23 @@ def _same_clause_object(doc: Doc, pronoun: Token, candidate: Candidate) -> bool:
         return False
     subject = doc[candidate.token]
     return subject.dep_ == "nsubj" and subject.head.i == pronoun.head.i
+
+
+def _fronted_before_subject(introductions: Introductions, token: Token, accept: Fit) -> Candidate | None:
+    """"In his assessment of the magnate, Calderon intimated …", "Growing sharper as he spoke, Mr.
+    Trump continued": a pronoun in a phrase set before the main clause stands for that clause's
+    subject when a fitting name is that subject."""
+    node = token
+    while node.head.i != node.i and node.head.dep_ != "ROOT":
+        node = node.head  # up to the phrase the main verb holds it in
+    verb = node.head
+    if node.dep_ not in ("prep", "advcl", "npadvmod") or verb.dep_ != "ROOT" or node.i > verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i < node.i or subject.i <= token.i:
+        return None
+    found = introductions.mention_at.get(subject.i)
+    return Candidate(found[0], subject.i) if found is not None and accept(found[0]) else None
 
 
 def _cataphora(salience: Salience, introductions: Introductions, token: Token, accept: Fit) -> Candidate | None:
