@@ -21,6 +21,7 @@ from pg_server import BACKENDS, database_url
 from sayso.api import analyze
 from sayso.cli import app
 from sayso.link import decide_alias, link_store
+from sayso.link.aliases import AliasBook
 from sayso.link.facts import ClaimFacts, member_row
 from sayso.link.grouping import best_match
 from sayso.link.linker import ReadMembers, _candidates
@@ -313,6 +314,18 @@ def test_aliases_join_across_articles_and_namesakes_stay_apart(store: Store) -> 
     authority = store.entities("NWA")
     assert [e.name for e in authority] == ["Northern Water Authority"]
     assert authority[0].articles == 2
+
+
+def test_a_bare_first_word_ties_no_two_bodies_together(store: Store) -> None:
+    """"Ostmere" cut short from "Ostmere Online" sits beside the Ostmere Hospitals Trust in one
+    article and beside Ostmere Constabulary in another: the two bodies stay apart."""
+    with store.linking() as state:
+        book = AliasBook(state)
+        trust = book.resolve("Ostmere Hospitals Trust", "organisation", ["Ostmere", "Ostmere Hospitals Trust", "OHT"]).entity
+        police = book.resolve("Ostmere Constabulary", "organisation", ["Ostmere", "Ostmere Constabulary"]).entity
+        assert police != trust
+        assert book.resolve("Ostmere Hospitals Trust", "organisation", ["Ostmere Hospitals Trust"]).entity == trust
+        assert book.resolve("OHT", "organisation", ["OHT"]).entity == trust
 
 
 def test_a_role_resolves_to_the_person_introduced_with_it(store: Store) -> None:

@@ -2,7 +2,8 @@
 
 Evidence, strongest first: a person's full name; an organisation's name or an acronym that
 abbreviates it; any other surface form the article's own analysis tied to the entity ("SOHR"
-beside "Syrian Observatory …"); a lone surname, only when one stored person has it; a role
+beside "Syrian Observatory …"), but a one-word form never ties two bodies that each have a
+longer name ("Ostmere" beside the Ostmere Hospitals Trust and beside Ostmere Constabulary); a lone surname, only when one stored person has it; a role
 ("the French President") read from how speakers were introduced, only when one person held
 it nearest the article's date. Two people with the same surname but different given names
 stay apart. A person's decisions (``sayso alias merge|split``) overrule all of this and are
@@ -93,16 +94,30 @@ class AliasBook:
         if type_ == PERSON and " " not in names.key(name):
             matches = self._by_surname(names.key(name), plain, title)
         if not matches:
-            matches = {
-                entity
-                for entity, row in self.state.forms_matching(lookup)
-                if not self._split_apart(entity, plain) and self._compatible(entity, family)
-            }
+            matches = self._by_forms(lookup, plain, family, name)
         if type_ == PERSON and " " in names.key(name):
             matches |= self._surname_only(name, plain)
         entity = self._settle(sorted(matches), name, type_)
         self.state.add_forms(entity, own)
         return Resolution(entity, self.state.entity(entity).name)  # type: ignore[union-attr]
+
+    def _by_forms(self, lookup: set[str], plain: set[str], family: str, name: str) -> set[int]:
+        """The stored entities sharing a form. For a body, a one-word form ("Ostmere", the first
+        word of "Ostmere Hospitals Trust" and of "Ostmere Constabulary") does not tie two bodies
+        that each have a longer name, and counts only when it points to one entity."""
+        found: dict[str, set[int]] = {}
+        for entity, row in self.state.forms_matching(lookup):
+            if not self._split_apart(entity, plain) and self._compatible(entity, family):
+                found.setdefault(row.key, set()).add(entity)
+        if family != "org":
+            return set().union(*found.values())
+        strong = {e for key, entities in found.items() if " " in key or key.startswith("acronym:") for e in entities}
+        weak = set().union(*(entities for key, entities in found.items() if " " not in key and not key.startswith("acronym:")))
+        if strong or len(weak) != 1:
+            return strong
+        stored = self.state.entity(next(iter(weak)))
+        named_longer = " " in names.key(name) and stored is not None and " " in names.key(stored.name)
+        return set() if named_longer else weak
 
     def _compatible(self, entity: int, family: str) -> bool:
         row = self.state.entity(entity)
