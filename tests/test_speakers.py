@@ -568,6 +568,11 @@ def test_who_after_a_description_beside_a_name_is_that_person() -> None:
             "In his assessment of the real estate magnate, Felix Calden intimated disappointment that the voters backed Brask.",
             "his", ("Felix Calden", "person"), id="a pronoun set before the subject it stands for",
         ),
+        pytest.param(
+            "One passenger died when the ferry Grey Tern ran aground on Sunday evening, the coastguard said on Monday. "
+            "The Harwick Coastguard said the ferry struck the rocks at about 6.50 p.m.",
+            "the coastguard", ("Harwick Coastguard", "organisation"), id="a body named only after its description",
+        ),
     ],
 )
 def test_offices_titles_and_names_resolve_to_whom_the_article_means(text: str, mention: str, expected: tuple[str | None, str]) -> None:

@@ -358,9 +358,9 @@ class SpeakerResolver:
         if "the" in determiners and not plural and possessor is None and head.pos_ == "NOUN" and word not in PLACE_NOUNS and word not in PLACE_KINDS:
             # "the trust", "the authority", "the centre": the body named before with that head
             # ("Ostmere Hospitals Trust"), whatever kind of body the word says
-            containing = organisation_containing(self.entities, tokens, span.start, word)
+            containing = organisation_containing(self.entities, tokens, span.start, word) or organisation_of_kind(self.entities, span.start, word)
             if containing is not None:
-                return self._speaker(span, containing)
+                return self._speaker(span, containing)  # also named only after it ("the coastguard said", then "The Aldermouth Coastguard said")
         if owner_org or word in ORGANISATION_HEADS or word in OUTLET_NOUNS or word in GOVERNMENT_HEADS or word in PLACE_NOUNS:
             return self._organisation_by_description(span, tokens, head, word, possessor, named)
         # "The Harvard study" speaks for Harvard; "the Benghazi inquiries" not for Benghazi.
