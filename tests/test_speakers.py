@@ -573,6 +573,18 @@ def test_who_after_a_description_beside_a_name_is_that_person() -> None:
             "The Harwick Coastguard said the ferry struck the rocks at about 6.50 p.m.",
             "the coastguard", ("Harwick Coastguard", "organisation"), id="a body named only after its description",
         ),
+        pytest.param(
+            "Talk show host Orrin Vale said on Tuesday night that he could not back Lund. "
+            "The radioman pointed out that Lund had once backed the bailouts.",
+            "The radioman", ("Orrin Vale", "person"), id="a man of a trade in one word",
+        ),
+        pytest.param(
+            "Woman Says Lund Paid Her Rent After The Flood.\n\n"
+            "A widow who lost her home in the Tarrow floods said on Sunday that a candidate had helped her. "
+            "She also recalled a meeting with Mara Lindqvist at the time.\n\n"
+            "Delia Okafor, who runs a bakery in Tarrow, told the Marlow Post that Lund had paid a year of rent.",
+            "Woman", ("Delia Okafor", "person"), id="a headline's woman is the one the lead names as its subject",
+        ),
     ],
 )
 def test_offices_titles_and_names_resolve_to_whom_the_article_means(text: str, mention: str, expected: tuple[str | None, str]) -> None:

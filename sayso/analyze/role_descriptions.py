@@ -126,6 +126,8 @@ def person_by_description(
         return in_view[0].entity
     if salience.sentence[head.i] <= _LEAD_SENTENCES:
         found = _introduced_after(head.doc, salience, introductions, head, head_title, fits, _LEAD_SENTENCES)
+        if found is None and head_title not in ROLE_TITLES and head.idx < _headline_end(head.doc):
+            found = _subject_introduced_after(head.doc, salience, introductions, head, fits, _LEAD_SENTENCES)
         if found is not None:
             return found
     return _headline_subject(head.doc, introductions, head, fits)
@@ -168,6 +170,33 @@ def _introduced_after(doc: Doc, salience: Salience, introductions: Introductions
             break
         found = introductions.mention_at.get(i)
         if found is not None and found[0].type == "person" and head_title in introductions.titles(found[0]) and fits(found[0]):
+            return found[0]
+    return None
+
+
+def _headline_end(doc: Doc) -> int:
+    """Where the article's first line ends."""
+    first = re.search(r"[^\n]*\S[^\n]*", doc.text)
+    return first.end() if first is not None else 0
+
+
+def _subject_introduced_after(doc: Doc, salience: Salience, introductions: Introductions, head: Token, fits: Fit, sentences: int) -> Entity | None:
+    """A headline's "Woman reveals …" or "Man sues …": the person the lead then names as the
+    subject of a sentence's main verb ("Betsy Sharp of Burke County knows Donald Trump …"),
+    within its first ``sentences`` sentences; not someone the lead only mentions."""
+    end = _headline_end(doc)
+    body = next((t.i for t in doc if t.idx >= end and not t.is_space), len(doc))
+    if body == len(doc):
+        return None
+    last = salience.sentence[body] + sentences - 1
+    for i in range(body, len(doc)):
+        if salience.sentence[i] > last:
+            break
+        found = introductions.mention_at.get(i)
+        if found is None or found[0].type != "person" or not fits(found[0]):
+            continue
+        mention = doc.char_span(found[1].start, found[1].end, alignment_mode="expand")
+        if mention is not None and mention.root.dep_ in ("nsubj", "nsubjpass") and mention.root.head.dep_ == "ROOT":
             return found[0]
     return None
 

@@ -68,6 +68,10 @@ def head_word(token: Token) -> str:
             return joined
     if word.endswith("s") and word[:-1] in _KNOWN_HEADS:
         return word[:-1]
+    if word not in _KNOWN_HEADS and token.pos_ == "NOUN":
+        for person in ("woman", "man"):
+            if word.endswith(person) and len(word) - len(person) >= 3:
+                return person  # "the radioman", "the fisherwoman": a man or woman of that trade
     return word
 
 
