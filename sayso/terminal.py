@@ -72,7 +72,7 @@ def print_claims(console: Console, claims: Sequence[StoredClaim]) -> None:
         return
     for number, claim in enumerate(claims, 1):
         console.print(_claim(number, claim.attribution, article=claim.article_id[:8]))
-    console.print(Text(f"\n{len(claims)} claims", style="dim"))
+    console.print(Text(f"\n{len(claims)} claim{'s' if len(claims) != 1 else ''}", style="dim"))
 
 
 _VERDICT_STYLE = {
@@ -118,7 +118,7 @@ def print_propositions(console: Console, propositions: Sequence[Proposition]) ->
         return
     for proposition in propositions:
         print_proposition(console, proposition, members=False)
-    console.print(Text(f"\n{len(propositions)} propositions", style="dim"))
+    console.print(Text(f"\n{len(propositions)} proposition{'s' if len(propositions) != 1 else ''}", style="dim"))
 
 
 def print_entities(console: Console, entities: Sequence[LinkedEntity]) -> None:

@@ -215,6 +215,7 @@ def test_patients_and_people_taken_to_hospital_are_one_count(store: Store) -> No
 def test_a_numbered_thing_is_one_word_and_a_date_is_not() -> None:
     assert terms("stewards pulled Gate 7 open") & terms("Gate 7 was open") == {"gate", "gate#7", "open"}
     assert terms("Flight 370 left on August 16") & {"flight#370", "august#16"} == {"flight#370"}
+    assert not {t for t in terms("Some 72 percent agreed. Roughly 40 people came. About 30 left.") if "#" in t}
 
 
 def test_close_figures_of_one_kind_and_one_distance_tie_claims(store: Store) -> None:
@@ -272,6 +273,29 @@ def test_figures_in_one_unit_about_different_things_stay_apart(store: Store) -> 
         report("Valley Courier", "2031-06-02", "A tram stopped less than five metres from the gap, driver Ansel Kro said."))
     link_store(store)
     assert holding(store, "400 metres upstream") != holding(store, "five metres from the gap")
+    assert {p.verdict for p in store.propositions()} == {"unverified"}
+
+
+def test_claims_sharing_a_name_and_one_word_are_different_matters(store: Store) -> None:
+    """In a store of many stories a name and one word in common are chance: Varga helping the
+    farmers and Varga's plan helping to pay for a dam; a festival raising and a dam costing one sum."""
+    add(store, report("Harbor Gazette", "2031-06-01", "Mayor Ines Varga will help the farmers, her aide Tomas Lind said."),
+        report("Valley Courier", "2031-06-02", "Ines Varga's plan would help pay for the new dam, councillor Oren Malik said."),
+        report("Coast Daily", "2031-06-02", "The Cressby festival raised $2 million in March, its treasurer Juno Brask said."),
+        report("Lunden Post", "2031-06-03", "The new dam would cost $2 million, engineer Tam Ostrow said."))
+    link_store(store)
+    assert holding(store, "help the farmers") != holding(store, "help pay for the new dam")
+    assert holding(store, "raised $2 million") != holding(store, "cost $2 million")
+
+
+def test_a_count_of_one_kind_with_one_word_in_common_is_another_matter(store: Store) -> None:
+    """"72 percent of voters in the state" and "the purge of about 12,000 voters from the state's
+    rolls" count voters and share "state", and nothing else: two matters, not a contest."""
+    add(store, report("Harbor Gazette", "2031-06-01", "Some 72 percent of voters in the state are bothered by the toll, pollster Petra Holm said."),
+        report("Valley Courier", "2031-06-02", "The purge of about 12,000 voters from the state's rolls was a mistake, the election board said."))
+    link_store(store)
+    assert holding(store, "72 percent of voters") != holding(store, "12,000 voters")
+    assert {p.verdict for p in store.propositions()} == {"unverified"}
     assert {p.verdict for p in store.propositions()} == {"unverified"}
 
 
@@ -352,7 +376,7 @@ def test_alias_decisions_survive_relinking(store: Store) -> None:
 def test_a_store_linked_before_revision_0009_is_linked_again_keeping_decisions(
     request: pytest.FixtureRequest, tmp_path: Path, backend: str
 ) -> None:
-    """Revisions 0009 and 0011 changed the word stems and classes linking compares: they forget what
+    """Revisions 0009, 0011 and 0012 changed the words and classes linking compares: they forget what
     was linked with the old ones (not the articles, nor anyone's alias decisions), and the next run
     links it all again."""
     url = database_url(request, tmp_path, backend)

@@ -3,8 +3,8 @@
 A claim is only compared with propositions that share a blocking key with it — an entity
 in its content, the class of what its figures count, or one of its content words — so linking
 one article costs in proportion to its claims, not to the store. The score mixes word overlap
-(Dice and overlap coefficient over stems), entity overlap (Jaccard over linked entities) and a bonus when both count
-the same kind of thing and say something in common of it or give close figures of it; against a proposition the score is
+(Dice and overlap coefficient over the stems of words that are not names, once two are shared), entity overlap (Jaccard over linked entities) and a bonus when both count
+the same kind of thing, share a word, and say something in common of it or give close figures of it; against a proposition the score is
 half the closest member's and half the members' mean, so one stray member cannot pull in
 more. A claim joins the best proposition scoring at least ``THRESHOLD`` (a retraction or revision
 at least ``WITHDRAWING`` when it has two words in common with a member: it names what it
@@ -20,6 +20,7 @@ from .words import MOMENT, common_terms, stem
 THRESHOLD = 0.6
 WITHDRAWING = 0.4  # a retraction names what it withdraws in few words ("its statement that every barrier had passed")
 WORDS, ENTITIES, COUNTED, SAME_FIGURE, SAME_MOMENT = 0.7, 0.3, 0.45, 0.25, 0.45
+MIN_SHARED = 2  # one word in common is chance in a store of many stories ("to help him do so", "to help pay for it")
 MAX_TERM_KEYS = 8
 COMPARISONS = 250  # members compared per claim at most
 BIG_FIGURE = 100
@@ -37,20 +38,26 @@ def blocking_keys(claim: ClaimFacts) -> list[str]:
 def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     """How likely two claims are about the same thing, between 0 and about 1.
 
-    Called hundreds of times per claim, so written out in one function. Words: Dice, averaged
-    with the overlap coefficient once two words are shared (a short claim whose words all recur
-    in a longer one, "talks ended on Thursday", is close to it); entities: Jaccard.
+    Called hundreds of times per claim, so written out in one function. Words (names left out:
+    the entities stand for them): none unless two are shared, a time of day or a figure in
+    common counting as one, then Dice averaged with the overlap coefficient (a short claim whose words all recur in a longer one, "talks ended on
+    Thursday", is close to it); entities: Jaccard.
     """
     a_terms, b_terms = a.terms, b.terms
     common = a_terms & b_terms
     shared = len(common)
+    moment = any(t[0] == MOMENT for t in common)  # one time of day ("8.10 a.m.", "ten past eight"): one event
+    counted = a.counted_classes() & b.counted_classes() if a.figures and b.figures else frozenset()
+    same_figure = bool(counted) and _same_figure(a, b, counted)
+    close = bool(counted) and not same_figure and _close_figures(a, b, counted)
     words = 0.0
-    if shared:
-        words = dice = 2 * shared / (len(a_terms) + len(b_terms))
-        if shared >= 2:
-            words = (dice + shared / min(len(a_terms), len(b_terms))) / 2
-        if any(t[0] == MOMENT for t in common):
-            words += SAME_MOMENT  # one time of day ("8.10 a.m.", "ten past eight"): one event
+    # A time of day or a figure in common weighs as a second word ("Some 90 firefighters tackled
+    # the fire", "More than 80 firefighters fought the blaze").
+    if shared and shared + moment + (same_figure or close) >= MIN_SHARED:
+        dice = 2 * shared / (len(a_terms) + len(b_terms))
+        words = (dice + shared / min(len(a_terms), len(b_terms))) / 2
+        if moment:
+            words += SAME_MOMENT
     a_entities, b_entities = a.entities, b.entities
     if a_entities and b_entities:
         score = WORDS * words + ENTITIES * (len(a_entities & b_entities) / len(a_entities | b_entities))
@@ -58,14 +65,12 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
         score = words  # no names to compare: the words decide
     if not (a.figures and b.figures):
         return score  # nothing counted on one side
-    counted = a.counted_classes() & b.counted_classes()
     if not counted and _bases(a) & _bases(b):
         return score - COUNTED  # one kind of thing, counted once as a rate and once as a total: two matters
     if not counted and _counts_people(a) and _counts_people(b):
         return score - COUNTED  # people counted for different things ("380 passengers" on board, "36 passengers" treated): two matters
-    if counted:
-        same_figure = _same_figure(a, b, counted)
-        if same_figure or _same_predicate(a, b, counted) or _close_figures(a, b, counted):
+    if counted and words:  # and words in common: not "raised $2 million" / "would cost $2 million", "72 percent of voters" / "12,000 voters"
+        if same_figure or close or _same_predicate(a, b, counted):
             score += COUNTED  # the same kind of thing counted, and something said of it or its number in common
         if same_figure:
             score += SAME_FIGURE  # one figure for one kind of thing is rarely a coincidence
@@ -99,14 +104,15 @@ def _close_figures(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
 def _same_predicate(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
     """Whether two claims say something in common of what they both count: one verb ("destroyed"
     in "300 homes destroyed" and "homes were destroyed") when the parse gave each figure its
-    verb, else a common word beyond the figures' own words and counted nouns (not "metres" in
-    "600 metres downstream")."""
+    verb, else two common words beyond the figures' own words and counted nouns (not "metres" in
+    "600 metres downstream"; not "state" alone in "72 percent of voters in the state" and "12,000
+    voters were purged from the state's rolls")."""
     a_verbs = [f.get("predicate") for f in a.figures if f.get("counted") in classes]
     b_verbs = [f.get("predicate") for f in b.figures if f.get("counted") in classes]
     if None not in a_verbs and None not in b_verbs:
         return bool({w for v in a_verbs for w in v.split()} & {w for v in b_verbs for w in v.split()})
     counted = {stem(w) for f in a.figures + b.figures for w in f"{f.get('text') or ''} {f.get('counted_text') or ''}".split()}
-    return bool((common_terms(a.content) & common_terms(b.content)) - counted)
+    return len((common_terms(a.content) & common_terms(b.content)) - counted) >= 2
 
 
 def best_match(claim: ClaimFacts, candidates: dict[str, list[ClaimFacts]], budget: int = COMPARISONS) -> str | None:

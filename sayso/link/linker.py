@@ -71,6 +71,15 @@ class _Entities:
             if e.speaks_for and (body := self.by_name.get(names.key(e.speaks_for))) is not None
         }
 
+    def unnamed(self, span: Span) -> str:
+        """The span's text with the names in it blanked: its words say what is said of them, and
+        the entities say who they are ("Donald Trump" and "Trump's comments" share no word)."""
+        text = list(span.text)
+        for start, end, _ in self.mentions:
+            if span.start <= start and end <= span.end:
+                text[start - span.start : end - span.start] = " " * (end - start)
+        return "".join(text)
+
     def inside(self, span: Span) -> set[int]:
         return {entity for start, end, entity in self.mentions if span.start <= start and end <= span.end}
 
@@ -197,7 +206,7 @@ def _stated(said: Attribution | Assertion, piece: Span, part: int | None, entiti
     times = [t for t in said.times if piece.start <= t.start < piece.end]
     return {
         "position": piece.start, "content": piece.text, "figures": _figures(quantities, piece),
-        "terms": terms(piece.text) | moments(times), "entities": entities.inside(piece), "part": part,
+        "terms": terms(entities.unnamed(piece)) | moments(times), "entities": entities.inside(piece), "part": part,
     }
 
 

@@ -19,6 +19,7 @@ from ..model import TimeExpression
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())  # "August 16" is a date, not a numbered thing
 _NUMBERED = re.compile(r"\b([A-Z][a-z]{2,}) (\d{1,4}[A-Za-z]?)\b(?![,.]\d)")
+_APPROXIMATELY = frozenset({"roughly", "approximately", "almost", "around", "exactly", "only", "under", "fewer", "nearly", "over"})  # "Some 72 percent", "Roughly 40 people": no numbered thing
 _CLOCK_VALUE = re.compile(r"(?:^|T)(\d{2}:\d{2})")
 MOMENT = "@"  # marks a time of day among a claim's terms
 _EXTRA_STOP = frozenset(
@@ -110,7 +111,7 @@ PEOPLE_COUNTS = frozenset({"people", "passenger", "patient", "fan", "supporter",
 # Verbs reporters use interchangeably for one event done to a count ("300 fighters were
 # transferred", "Turkey sent 4,000 mercenaries"); the key is the class name.
 VERB_CLASSES: dict[str, frozenset[str]] = {
-    "moved": frozenset({"send", "sent", "transfer", "transport", "move", "deploy", "dispatch", "relocate", "ship", "fly", "flew", "flown"}),
+    "moved": frozenset({"send", "sent", "transfer", "transport", "move", "deploy", "dispatch", "relocate", "ship", "fly", "flew", "flown", "arrive"}),
     "casualties": frozenset({"kill", "die", "died", "perish", "slay", "slain", "drown"}),  # as the counted nouns: "death", "dead"
     "hurt": frozenset({"injure", "hurt", "wound", "treat", "hospitalise", "hospitalize"}),
     "destroyed": frozenset({"destroy", "damage", "flatten", "wreck", "demolish", "raze"}),
@@ -146,7 +147,11 @@ def ordered_terms(text: str) -> Iterator[str]:
 def terms(text: str) -> set[str]:
     """Stems of the content words of ``text``; words for one counted group become its class;
     a numbered thing ("Gate 7", "Flight 370", "Ward 12") as one word with its number."""
-    numbered = {f"{stem(m.group(1))}#{m.group(2).lower()}" for m in _NUMBERED.finditer(text) if m.group(1).lower()[:3] not in _MONTHS}
+    numbered = {
+        f"{stem(m.group(1))}#{m.group(2).lower()}"
+        for m in _NUMBERED.finditer(text)
+        if m.group(1).lower()[:3] not in _MONTHS and m.group(1).lower() not in STOP_WORDS | _EXTRA_STOP | _APPROXIMATELY
+    }
     return set(ordered_terms(text)) | numbered
 
 

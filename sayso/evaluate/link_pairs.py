@@ -1,0 +1,174 @@
+"""Cross-article grouping measured on real news: hand-labelled pairs of PolNeAR claims.
+
+The invented link corpora each tell one story, so nearly every claim in them is about that
+story, and two claims sharing a word usually are one matter. A store of real news holds many
+stories at once: there two claims sharing a name and a word are usually about different things,
+and grouping them makes false corroborations and false contests. ``gold/link_pairs_polnear.jsonl``
+(described in ``gold/README.md``) holds pairs of claims from different PolNeAR articles published
+from August to October 2016, each labelled ``same`` (one matter: one would corroborate, repeat or
+contradict the other) or ``different`` by a reader who never ran sayso.
+
+This module analyses those articles, stores and links them as ``sayso ingest`` would, and scores
+the labelled pairs: of those the linker put in one proposition, how many are one matter
+(precision), and of those labelled ``same``, how many it kept together. A pair's claims are
+found by their character spans: the stored claim of that article whose content overlaps the
+labelled span most.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich import box
+from rich.table import Table
+from sqlalchemy import select
+
+from ..errors import SaysoError
+from ..store import Store
+from ..store.schema import ArticleRow, MemberRow, PropositionRow
+from .polnear import load_split
+from .report import _percent
+from .scoring import overlap
+
+PAIRS_PATH = Path(__file__).resolve().parent / "gold" / "link_pairs_polnear.jsonl"
+MONTHS = ("2016-08", "2016-09", "2016-10")  # the articles the pairs were drawn from
+
+
+@dataclass(frozen=True)
+class ClaimSpan:
+    document: str
+    start: int
+    end: int
+
+
+@dataclass
+class LabelledPair:
+    number: int
+    a: ClaimSpan
+    b: ClaimSpan
+    label: str  # "same" or "different"
+    drawn: str  # "linked": from what the linker grouped when drawn; "near": close but apart
+
+
+@dataclass
+class PairEvaluation:
+    articles: int
+    claims: int
+    labelled: int
+    same: int
+    together: int
+    together_same: int
+    unmatched: int
+    cross_propositions: int
+    cross_pairs: int
+    verdicts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def precision(self) -> float:
+        return self.together_same / self.together if self.together else 0.0
+
+    @property
+    def kept(self) -> float:
+        return self.together_same / self.same if self.same else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "claims": self.claims,
+            "labelled_pairs": self.labelled,
+            "labelled_same": self.same,
+            "together": self.together,
+            "together_same": self.together_same,
+            "precision": self.precision,
+            "same_kept_together": self.kept,
+            "unmatched_pairs": self.unmatched,
+            "cross_article_propositions": self.cross_propositions,
+            "cross_article_pairs": self.cross_pairs,
+            "cross_article_verdicts": dict(self.verdicts),
+        }
+
+
+def load_pairs(path: Path = PAIRS_PATH) -> list[LabelledPair]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise SaysoError(f"{path}: can't read the labelled pairs ({err.strerror})") from None
+    pairs = []
+    for line in lines:
+        if line.strip():
+            item = json.loads(line)
+            pairs.append(LabelledPair(item["pair"], ClaimSpan(**item["a"]), ClaimSpan(**item["b"]), item["label"], item["drawn"]))
+    return pairs
+
+
+def evaluate_link_pairs(root: Path | None = None, path: Path = PAIRS_PATH) -> PairEvaluation:
+    """Analyse, store and link the PolNeAR articles of those months, then score the labelled pairs."""
+    from ..analyze.pipeline import analyze_articles  # loads spaCy: only when actually evaluating
+    from ..link import link_store
+
+    pairs = load_pairs(path)
+    documents = [d for split in ("dev", "train") for d in load_split(split, root) if (d.published or "").startswith(MONTHS)]
+    named = {d.name for d in documents}
+    missing = {span.document for p in pairs for span in (p.a, p.b)} - named
+    if missing:
+        raise SaysoError(f"{len(missing)} labelled articles are not among the PolNeAR articles found, e.g. {sorted(missing)[0]}")
+    with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "pairs.db")) as store:
+        for analysis in analyze_articles([d.article() for d in documents]):
+            store.add(analysis)
+        link_store(store)
+        with store.engine.connect() as connection:
+            sources = dict(connection.execute(select(ArticleRow.id, ArticleRow.source)).all())
+            members = connection.execute(
+                select(MemberRow.claim_id, MemberRow.proposition_id, MemberRow.article_id, MemberRow.position, MemberRow.content)
+            ).all()
+            verdicts = dict(connection.execute(select(PropositionRow.id, PropositionRow.verdict)).all())
+    return _score(pairs, len(documents), members, sources, verdicts)
+
+
+def _score(pairs: list[LabelledPair], articles: int, members: list[Any], sources: dict[str, str], verdicts: dict[str, str]) -> PairEvaluation:
+    by_document: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    articles_of: dict[str, list[str]] = defaultdict(list)
+    for _claim, proposition, article, position, content in members:
+        document = (sources.get(article) or "").rsplit("/", 1)[-1]
+        by_document[document].append((position, position + len(content), proposition))
+        articles_of[proposition].append(article)
+
+    def proposition_of(span: ClaimSpan) -> str | None:
+        best = max(by_document.get(span.document, []), key=lambda m: overlap(m[0], m[1], span.start, span.end), default=None)
+        return best[2] if best is not None and overlap(best[0], best[1], span.start, span.end) else None
+
+    together = together_same = unmatched = 0
+    for pair in pairs:
+        a, b = proposition_of(pair.a), proposition_of(pair.b)
+        if a is None or b is None:
+            unmatched += 1
+            continue
+        if a == b:
+            together += 1
+            together_same += pair.label == "same"
+    cross = {p: Counter(a) for p, a in articles_of.items() if len(set(a)) > 1}
+    cross_pairs = sum(sum(c.values()) * (sum(c.values()) - 1) // 2 - sum(n * (n - 1) // 2 for n in c.values()) for c in cross.values())
+    return PairEvaluation(
+        articles=articles, claims=len(members), labelled=len(pairs), same=sum(p.label == "same" for p in pairs),
+        together=together, together_same=together_same, unmatched=unmatched, cross_propositions=len(cross),
+        cross_pairs=cross_pairs, verdicts=Counter(verdicts[p] for p in cross if p in verdicts),
+    )
+
+
+def pair_table(result: PairEvaluation) -> Table:
+    table = Table(title=f"Grouping on real news: {result.labelled} labelled pairs of PolNeAR claims", box=box.SIMPLE_HEAD)
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("articles linked (Aug.–Oct. 2016)", f"{result.articles} ({result.claims} claims)")
+    table.add_row("labelled pairs put in one proposition", f"{result.together} (one matter: {result.together_same})")
+    table.add_row("precision of those", _percent(result.precision))
+    table.add_row("pairs labelled one matter kept together", f"{result.together_same} / {result.same}")
+    table.add_row("pairs whose claims were not found", str(result.unmatched))
+    table.add_row("propositions across articles", f"{result.cross_propositions} ({result.cross_pairs} pairs of claims)")
+    table.add_row("their verdicts", ", ".join(f"{v} {n}" for v, n in result.verdicts.most_common()))
+    return table

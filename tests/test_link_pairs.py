@@ -1,0 +1,44 @@
+"""The labelled pairs of real PolNeAR claims (sayso/evaluate/gold/link_pairs_polnear.jsonl) and
+how `sayso eval link --polnear` scores a linked store against them.
+
+Reading and scoring only: no spaCy; the articles come from ../shared/data/polnear.
+"""
+
+from __future__ import annotations
+
+from sayso.evaluate.link_pairs import MONTHS, ClaimSpan, LabelledPair, _score, load_pairs
+from sayso.evaluate.polnear import load_split
+
+
+def test_pairs_are_two_articles_of_those_months_with_spans_inside_their_text() -> None:
+    pairs = load_pairs()
+    assert len(pairs) == 300 and {p.label for p in pairs} == {"same", "different"}
+    assert sum(p.label == "same" for p in pairs) == 13 and {p.drawn for p in pairs} == {"linked", "near"}
+    documents = {d.name: d for split in ("dev", "train") for d in load_split(split)}
+    for pair in pairs:
+        assert pair.a.document != pair.b.document
+        for span in (pair.a, pair.b):
+            document = documents[span.document]
+            assert (document.published or "").startswith(MONTHS)
+            assert 0 <= span.start < span.end <= len(document.text)
+            assert document.text[span.start : span.end].strip()
+
+
+def test_a_pair_counts_as_together_when_the_claims_overlapping_its_spans_share_a_proposition() -> None:
+    pairs = [
+        LabelledPair(1, ClaimSpan("x", 10, 40), ClaimSpan("y", 0, 20), "same", "linked"),
+        LabelledPair(2, ClaimSpan("x", 100, 130), ClaimSpan("y", 50, 80), "different", "linked"),
+        LabelledPair(3, ClaimSpan("x", 200, 230), ClaimSpan("y", 50, 80), "same", "near"),
+        LabelledPair(4, ClaimSpan("x", 500, 530), ClaimSpan("y", 0, 20), "different", "near"),
+    ]
+    # (claim, proposition, article, position, content): the stored members of two articles.
+    members = [
+        ("c1", "p1", "A", 12, "x" * 25), ("c2", "p1", "B", 0, "y" * 20),
+        ("c3", "p2", "A", 100, "x" * 30), ("c4", "p2", "B", 50, "y" * 30),
+        ("c5", "p3", "A", 200, "x" * 30),
+    ]
+    result = _score(pairs, 2, members, {"A": "polnear/dev/x", "B": "polnear/dev/y"}, {"p1": "corroborated", "p2": "contested", "p3": "unverified"})
+    assert (result.together, result.together_same, result.same, result.unmatched) == (2, 1, 2, 1)
+    assert result.precision == 0.5 and result.kept == 0.5
+    assert (result.cross_propositions, result.cross_pairs) == (2, 2)
+    assert result.verdicts == {"corroborated": 1, "contested": 1}
