@@ -585,6 +585,22 @@ def test_who_after_a_description_beside_a_name_is_that_person() -> None:
             "Delia Okafor, who runs a bakery in Tarrow, told the Marlow Post that Lund had paid a year of rent.",
             "Woman", ("Delia Okafor", "person"), id="a headline's woman is the one the lead names as its subject",
         ),
+        pytest.param(
+            "Lund's delegates fell short in Tarrow. The website harborwatch noted that the rules work against Lund.",
+            "The website harborwatch", ("harborwatch", "outlet"), id="a name NER missed right after a kind of outlet",
+        ),
+        pytest.param(
+            "Enter the Marlow Post. “He is selling his own brand of fiction,” the paper's editorial board wrote.",
+            "the paper's editorial board", ("Marlow Post", "outlet"), id="an outlet's editorial board is the outlet",
+        ),
+        pytest.param(
+            "Lund unveiled an ad on Friday in which five Hispanic-Americans say they fear for their families.",
+            "five Hispanic-Americans", (None, "vague"), id="a number of people of a kind",
+        ),
+        pytest.param(
+            "Lund won Tarrow, but many of those Democrats said they would stay home in November.",
+            "those Democrats", (None, "vague"), id="some of a party picked out",
+        ),
     ],
 )
 def test_offices_titles_and_names_resolve_to_whom_the_article_means(text: str, mention: str, expected: tuple[str | None, str]) -> None:

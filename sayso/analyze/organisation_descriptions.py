@@ -30,7 +30,7 @@ from .titles import head_word
 # Heads naming an organisation after the person who leads it: "the Clinton campaign".
 OWNED_ORGANISATIONS = {"campaign": "organisation", "camp": "organisation", "team": "organisation", "administration": "government"}
 _CAMPAIGN_WORDS = frozenset({"team", "camp"})
-OUTLET_NOUNS = frozenset("newspaper paper network journal magazine outlet publication channel station broadcaster tabloid daily".split())
+OUTLET_NOUNS = frozenset("newspaper paper network journal magazine outlet publication channel station broadcaster tabloid daily website site blog".split())
 PLACE_NOUNS = frozenset({"city", "state", "country", "nation", "town", "county"})
 # Words that show in a name what kind of body it is, and the description heads of each kind.
 _UNION_WORDS = frozenset("union unions workers federation association brotherhood guild teamsters employees afl-cio".split())

@@ -96,11 +96,33 @@ def _picked_from_a_group(head: Token, tokens: list[Token]) -> bool:
         return not any(c.dep_ == "appos" for c in head.children)  # "one of Mr. Obama's climate advisers", unnamed
     if head.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("including", "like") for c in head.children):
         return True  # "mining companies, including Patriot"
+    if head.tag_ in ("NNS", "NNPS") and head.ent_type_ == "NORP":
+        if any(c.dep_ == "nummod" or c.lower_ in ("those", "these") for c in head.children):
+            return True  # "five Hispanic-Americans", "those Democrats"
+        if not is_party_word(head_word(head)):
+            return True  # "Hispanics", "Muslims": people of a kind, not a body that speaks
     group = tokens[-1]
     if group.tag_ == "NNPS" and group.ent_type_ == "NORP" and any(t.pos_ == "ADJ" and not t.ent_type_ for t in tokens[:-1]):
         return True  # "skittish Democrats", "worried Europeans": those of them who are so (however parsed)
     quantified = any(c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("det", "amod", "quantmod", "nummod", "predet"))
     return quantified and (head.tag_ in ("NNS", "NNPS") or (head.pos_ == "PROPN" and head.lower_.endswith("s")))  # "some Greens"
+
+
+def _name_beside_kind(head: Token, tokens: list[Token]) -> str | None:
+    """The name an outlet is given right after the word for its kind: "fivethirtyeight" in "The
+    website fivethirtyeight", however the parse hangs the two words."""
+    known = _PERSONAL_HEADS | ORGANISATION_HEADS | OUTLET_NOUNS
+    inside = {t.i for t in tokens}
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if before is not None and before.dep_ == "compound" and before.head.i == head.i and before.i in inside and head_word(before) in OUTLET_NOUNS:
+        named: Token | None = head  # "website" hung on the name as a compound
+    elif head_word(head) in OUTLET_NOUNS:
+        named = next((c for c in head.children if c.dep_ == "appos" and c.i == head.i + 1 and c.i in inside), None)  # the name as an appositive
+    else:
+        return None
+    if named is None or named.tag_ not in ("NN", "NNP") or head_word(named) in known:
+        return None  # "the network anchor": a person or body of that kind, not a name
+    return named.text
 
 
 def _plural_object(preposition: Token) -> bool:
@@ -289,6 +311,10 @@ class SpeakerResolver:
             # "one Twitter user @nycsouthpaw": the account is the only name the article gives.
             kind: SpeakerType = "outlet" if word in OUTLET_NOUNS else "organisation" if word in ORGANISATION_HEADS else "person"
             return Speaker(span.text, span.start, span.end, handle.text, kind)
+        called = _name_beside_kind(head, tokens)
+        if called is not None and not named:
+            # "The website fivethirtyeight", "the blog harbornotes": a name NER did not mark.
+            return Speaker(span.text, span.start, span.end, called, "outlet")
         people = [(e, m) for e, m, _ in named if e.type == "person"]
         head_in_name = any(m.start <= head.idx < m.end for _, m, _ in named)
         plural = head.tag_ in ("NNS", "NNPS")
@@ -498,6 +524,10 @@ class SpeakerResolver:
             return self._speaker(span, place_by_description(self._salience, self.entities, word, head.i), "government")
         if word in GOVERNMENT_HEADS:
             return self._government(span, head, possessor)
+        if possessor is not None and word in ("board", "editor") and any(t.lower_ == "editorial" for t in tokens):
+            owner = self._possessor(possessor)  # "the paper's editorial board": the paper speaks
+            if owner is not None and owner.type == "outlet":
+                return Speaker(span.text, span.start, span.end, owner.name, "outlet")
         if possessor is not None:
             return Speaker(span.text, span.start, span.end, None, "organisation")  # "his company": unnamed
         if word in PLACE_NOUNS:
