@@ -27,7 +27,9 @@ from sayso.link.grouping import best_match
 from sayso.link.linker import ReadMembers, _candidates
 from sayso.link.summaries import join, summarise
 from sayso.link.verdicts import judge
-from sayso.link.words import negated_terms, terms
+from sayso.evaluate.polnear import load_split
+from sayso.link import common_words as news_words
+from sayso.link.words import COUNTED_CLASSES, negated_terms, terms
 from sayso.model import Article, Proposition
 from sayso.store import Store
 from sayso.store.migrate import MIGRATIONS
@@ -266,37 +268,66 @@ def test_irregular_past_forms_meet_their_verb() -> None:
     assert terms("the wall fell") & terms("the wall has fallen") == {"wall", "fall"}
 
 
-def test_figures_in_one_unit_about_different_things_stay_apart(store: Store) -> None:
-    """Two distances in metres share only their unit: a footpath closed 400 metres upstream and a
-    tram that stopped five metres from a gap are not one matter to contest."""
-    add(store, report("Harbor Gazette", "2031-06-01", "A footpath 400 metres upstream was closed as a precaution, the harbour master said."),
-        report("Valley Courier", "2031-06-02", "A tram stopped less than five metres from the gap, driver Ansel Kro said."))
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        pytest.param(
+            ("Harbor Gazette", "A footpath 400 metres upstream was closed as a precaution, the harbour master said.", "400 metres upstream"),
+            ("Valley Courier", "A tram stopped less than five metres from the gap, driver Ansel Kro said.", "five metres from the gap"),
+            id="two distances that share only their unit",
+        ),
+        pytest.param(
+            ("Harbor Gazette", "Mayor Ines Varga will help the farmers, her aide Tomas Lind said.", "help the farmers"),
+            ("Valley Courier", "Ines Varga's plan would help pay for the new dam, councillor Oren Malik said.", "help pay for the new dam"),
+            id="a name and one word in common",
+        ),
+        pytest.param(
+            ("Coast Daily", "The Cressby festival raised $2 million in March, its treasurer Juno Brask said.", "raised $2 million"),
+            ("Lunden Post", "The new dam would cost $2 million, engineer Tam Ostrow said.", "cost $2 million"),
+            id="one sum and no word in common",
+        ),
+        pytest.param(
+            ("Harbor Gazette", "Some 72 percent of voters in the state are bothered by the toll, pollster Petra Holm said.", "72 percent of voters"),
+            ("Valley Courier", "The purge of about 12,000 voters from the state's rolls was a mistake, the election board said.", "12,000 voters"),
+            id="a count of one kind and one word besides",
+        ),
+        pytest.param(
+            ("Harbor Gazette", "The old bridge between Tarrowby and Ostwick was swept away by the flood on Sunday, the Cressby council said.", "between Tarrowby and Ostwick"),
+            ("Valley Courier", "The old bridge between Harlowmere and Lundby was swept away by the flood on Sunday, the Lunden fire service said.", "between Harlowmere and Lundby"),
+            id="the same words about other places",
+        ),
+        pytest.param(
+            ("Harbor Gazette", "“I think it is time,” Mayor Ines Varga said of the dam.", "I think it is time"),
+            ("Valley Courier", "“We think the time has come,” engineer Tam Ostrow said of the strike.", "the time has come"),
+            id="only words every news article uses",
+        ),
+    ],
+)
+def test_claims_about_different_matters_stay_apart(store: Store, first: tuple[str, str, str], second: tuple[str, str, str]) -> None:
+    """In a store of many stories, what two claims have in common must say what they are about:
+    not a unit, a name and a word, one sum, a count's noun and a word, the same words about other
+    places, or words every news article uses. Each stays an unverified matter of its own."""
+    add(store, report(first[0], "2031-06-01", first[1]), report(second[0], "2031-06-02", second[1]))
     link_store(store)
-    assert holding(store, "400 metres upstream") != holding(store, "five metres from the gap")
+    assert holding(store, first[2]) != holding(store, second[2])
     assert {p.verdict for p in store.propositions()} == {"unverified"}
 
 
-def test_claims_sharing_a_name_and_one_word_are_different_matters(store: Store) -> None:
-    """In a store of many stories a name and one word in common are chance: Varga helping the
-    farmers and Varga's plan helping to pay for a dam; a festival raising and a dam costing one sum."""
-    add(store, report("Harbor Gazette", "2031-06-01", "Mayor Ines Varga will help the farmers, her aide Tomas Lind said."),
-        report("Valley Courier", "2031-06-02", "Ines Varga's plan would help pay for the new dam, councillor Oren Malik said."),
-        report("Coast Daily", "2031-06-02", "The Cressby festival raised $2 million in March, its treasurer Juno Brask said."),
-        report("Lunden Post", "2031-06-03", "The new dam would cost $2 million, engineer Tam Ostrow said."))
+def test_two_rarer_words_in_common_tie_claims(store: Store) -> None:
+    """"ransom" and "hackers" in common: one matter, told two ways."""
+    add(store, report("Coast Daily", "2031-06-02", "The trust has refused to pay the hackers any ransom, Petra Holm said."),
+        report("Lunden Post", "2031-06-03", "No ransom will go to the hackers, the trust's chief Ada Rusk said."))
     link_store(store)
-    assert holding(store, "help the farmers") != holding(store, "help pay for the new dam")
-    assert holding(store, "raised $2 million") != holding(store, "cost $2 million")
+    assert holding(store, "refused to pay the hackers") == holding(store, "No ransom will go to the hackers")
 
 
-def test_a_count_of_one_kind_with_one_word_in_common_is_another_matter(store: Store) -> None:
-    """"72 percent of voters in the state" and "the purge of about 12,000 voters from the state's
-    rolls" count voters and share "state", and nothing else: two matters, not a contest."""
-    add(store, report("Harbor Gazette", "2031-06-01", "Some 72 percent of voters in the state are bothered by the toll, pollster Petra Holm said."),
-        report("Valley Courier", "2031-06-02", "The purge of about 12,000 voters from the state's rolls was a mistake, the election board said."))
-    link_store(store)
-    assert holding(store, "72 percent of voters") != holding(store, "12,000 voters")
-    assert {p.verdict for p in store.propositions()} == {"unverified"}
-    assert {p.verdict for p in store.propositions()} == {"unverified"}
+def test_the_common_words_are_those_sayso_train_writes() -> None:
+    """sayso/link/common_words.txt is what `sayso train --common-words` builds from PolNeAR train."""
+    earlier = [d.text for d in load_split("train") if (d.published or "") < news_words.BEFORE]
+    shipped = [w for w in news_words.PATH.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
+    assert news_words.common_words(earlier) == shipped and {"think", "time"} <= news_words.COMMON_WORDS
+    assert not news_words.COMMON_WORDS & set(COUNTED_CLASSES)  # "people", "homes": class names are kept on purpose
+    assert news_words.common_words(["fire at the mill", "fire at the dam", "a quiet day"], share=0.6) == ["fire"]
 
 
 def test_two_wordings_of_one_time_of_day_are_one_proposition(store: Store) -> None:

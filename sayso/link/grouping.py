@@ -14,6 +14,7 @@ most ``COMPARISONS`` members, taken from the propositions sharing the most keys 
 
 from __future__ import annotations
 
+from .common_words import COMMON_WORDS
 from .facts import ClaimFacts
 from .words import MOMENT, common_terms, stem
 
@@ -53,12 +54,17 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     words = 0.0
     # A time of day or a figure in common weighs as a second word ("Some 90 firefighters tackled
     # the fire", "More than 80 firefighters fought the blaze").
-    if shared and shared + moment + (same_figure or close) >= MIN_SHARED:
-        dice = 2 * shared / (len(a_terms) + len(b_terms))
-        words = (dice + shared / min(len(a_terms), len(b_terms))) / 2
+    # Words nearly every news article uses ("think", "time", "people") are not enough on their own.
+    a_entities, b_entities = a.entities, b.entities
+    if shared and shared + moment + (same_figure or close) >= MIN_SHARED and (moment or same_figure or close or not common <= COMMON_WORDS):
+        # When both name things and none in common, the names count among the words, unshared:
+        # "homes near the Tarrow dam" and "homes near the Harlow mill" are two places' homes.
+        apart = bool(a_entities and b_entities) and not a_entities & b_entities
+        a_size, b_size = len(a_terms) + apart * len(a_entities), len(b_terms) + apart * len(b_entities)
+        dice = 2 * shared / (a_size + b_size)
+        words = (dice + shared / min(a_size, b_size)) / 2
         if moment:
             words += SAME_MOMENT
-    a_entities, b_entities = a.entities, b.entities
     if a_entities and b_entities:
         score = WORDS * words + ENTITIES * (len(a_entities & b_entities) / len(a_entities | b_entities))
     else:
