@@ -12,8 +12,9 @@ from sayso.evaluate.polnear import load_split
 
 def test_pairs_are_two_articles_of_those_months_with_spans_inside_their_text() -> None:
     pairs = load_pairs()
-    assert len(pairs) == 300 and {p.label for p in pairs} == {"same", "different"}
-    assert sum(p.label == "same" for p in pairs) == 13 and {p.drawn for p in pairs} == {"linked", "near"}
+    assert len(pairs) == 500 and {p.label for p in pairs} == {"same", "different"}
+    assert [sum(p.label == "same" for p in pairs if p.batch == b) for b in (1, 2)] == [13, 37]
+    assert {p.drawn for p in pairs} == {"linked", "near"} and len({frozenset((p.a, p.b)) for p in pairs}) == 500
     documents = {d.name: d for split in ("dev", "train") for d in load_split(split)}
     for pair in pairs:
         assert pair.a.document != pair.b.document
@@ -25,15 +26,18 @@ def test_pairs_are_two_articles_of_those_months_with_spans_inside_their_text() -
 
 
 def test_a_pair_counts_as_together_when_the_claims_overlapping_its_spans_share_a_proposition() -> None:
+    """Each span is the stored claim of its article overlapping it most (of two, the closer in
+    length); pairs whose claims share a proposition are together."""
     pairs = [
         LabelledPair(1, ClaimSpan("x", 10, 40), ClaimSpan("y", 0, 20), "same", "linked"),
         LabelledPair(2, ClaimSpan("x", 100, 130), ClaimSpan("y", 50, 80), "different", "linked"),
-        LabelledPair(3, ClaimSpan("x", 200, 230), ClaimSpan("y", 50, 80), "same", "near"),
+        LabelledPair(3, ClaimSpan("x", 200, 230), ClaimSpan("y", 50, 80), "same", "near", batch=2),
         LabelledPair(4, ClaimSpan("x", 500, 530), ClaimSpan("y", 0, 20), "different", "near"),
     ]
     # (claim, proposition, article, position, content): the stored members of two articles.
     members = [
-        ("c1", "p1", "A", 12, "x" * 25), ("c2", "p1", "B", 0, "y" * 20),
+        ("c1", "p1", "A", 10, "x" * 30), ("c2", "p1", "B", 0, "y" * 20),
+        ("c0", "p0", "A", 5, "x" * 60),  # a content around c1's: overlaps pair 1's span as much, but is longer
         ("c3", "p2", "A", 100, "x" * 30), ("c4", "p2", "B", 50, "y" * 30),
         ("c5", "p3", "A", 200, "x" * 30),
     ]
@@ -42,3 +46,4 @@ def test_a_pair_counts_as_together_when_the_claims_overlapping_its_spans_share_a
     assert result.precision == 0.5 and result.kept == 0.5
     assert (result.cross_propositions, result.cross_pairs) == (2, 2)
     assert result.verdicts == {"corroborated": 1, "contested": 1}
+    assert result.by_batch == {1: (2, 1, 1), 2: (0, 0, 1)}  # batch: together, of them one matter, labelled one matter

@@ -53,6 +53,7 @@ class LabelledPair:
     b: ClaimSpan
     label: str  # "same" or "different"
     drawn: str  # "linked": from what the linker grouped when drawn; "near": close but apart
+    batch: int = 1  # batches were drawn from the linker of their day (gold/README.md)
 
 
 @dataclass
@@ -67,6 +68,7 @@ class PairEvaluation:
     cross_propositions: int
     cross_pairs: int
     verdicts: Counter[str] = field(default_factory=Counter)
+    by_batch: dict[int, tuple[int, int, int]] = field(default_factory=dict)  # batch: (together, one matter, labelled one matter)
 
     @property
     def precision(self) -> float:
@@ -90,6 +92,7 @@ class PairEvaluation:
             "cross_article_propositions": self.cross_propositions,
             "cross_article_pairs": self.cross_pairs,
             "cross_article_verdicts": dict(self.verdicts),
+            "batches": {str(b): {"together": t, "together_same": ts, "labelled_same": same} for b, (t, ts, same) in sorted(self.by_batch.items())},
         }
 
 
@@ -102,7 +105,7 @@ def load_pairs(path: Path = PAIRS_PATH) -> list[LabelledPair]:
     for line in lines:
         if line.strip():
             item = json.loads(line)
-            pairs.append(LabelledPair(item["pair"], ClaimSpan(**item["a"]), ClaimSpan(**item["b"]), item["label"], item["drawn"]))
+            pairs.append(LabelledPair(item["pair"], ClaimSpan(**item["a"]), ClaimSpan(**item["b"]), item["label"], item["drawn"], item.get("batch", 1)))
     return pairs
 
 
@@ -139,11 +142,20 @@ def _score(pairs: list[LabelledPair], articles: int, members: list[Any], sources
         articles_of[proposition].append(article)
 
     def proposition_of(span: ClaimSpan) -> str | None:
-        best = max(by_document.get(span.document, []), key=lambda m: overlap(m[0], m[1], span.start, span.end), default=None)
+        # The most overlap, then the closest in length: a claim nested inside another's content
+        # overlaps the span as much as the content around it does.
+        best = max(
+            by_document.get(span.document, []),
+            key=lambda m: (overlap(m[0], m[1], span.start, span.end), -abs((m[1] - m[0]) - (span.end - span.start))),
+            default=None,
+        )
         return best[2] if best is not None and overlap(best[0], best[1], span.start, span.end) else None
 
     together = together_same = unmatched = 0
+    batches: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
     for pair in pairs:
+        counts = batches[pair.batch]
+        counts[2] += pair.label == "same"
         a, b = proposition_of(pair.a), proposition_of(pair.b)
         if a is None or b is None:
             unmatched += 1
@@ -151,12 +163,15 @@ def _score(pairs: list[LabelledPair], articles: int, members: list[Any], sources
         if a == b:
             together += 1
             together_same += pair.label == "same"
+            counts[0] += 1
+            counts[1] += pair.label == "same"
     cross = {p: Counter(a) for p, a in articles_of.items() if len(set(a)) > 1}
     cross_pairs = sum(sum(c.values()) * (sum(c.values()) - 1) // 2 - sum(n * (n - 1) // 2 for n in c.values()) for c in cross.values())
     return PairEvaluation(
         articles=articles, claims=len(members), labelled=len(pairs), same=sum(p.label == "same" for p in pairs),
         together=together, together_same=together_same, unmatched=unmatched, cross_propositions=len(cross),
         cross_pairs=cross_pairs, verdicts=Counter(verdicts[p] for p in cross if p in verdicts),
+        by_batch={b: (c[0], c[1], c[2]) for b, c in batches.items()},
     )
 
 
@@ -168,6 +183,8 @@ def pair_table(result: PairEvaluation) -> Table:
     table.add_row("labelled pairs put in one proposition", f"{result.together} (one matter: {result.together_same})")
     table.add_row("precision of those", _percent(result.precision))
     table.add_row("pairs labelled one matter kept together", f"{result.together_same} / {result.same}")
+    for batch, (together, same, labelled) in sorted(result.by_batch.items()):
+        table.add_row(f"  batch {batch}: together (one matter) / labelled one matter", f"{together} ({same}) / {labelled}")
     table.add_row("pairs whose claims were not found", str(result.unmatched))
     table.add_row("propositions across articles", f"{result.cross_propositions} ({result.cross_pairs} pairs of claims)")
     table.add_row("their verdicts", ", ".join(f"{v} {n}" for v, n in result.verdicts.most_common()))
