@@ -301,12 +301,18 @@ def test_irregular_past_forms_meet_their_verb() -> None:
             ("Valley Courier", "“We think the time has come,” engineer Tam Ostrow said of the strike.", "the time has come"),
             id="only words every news article uses",
         ),
+        pytest.param(
+            ("Harbor Gazette", "Ora Brask is still a favorite to win the state, leading Lund by 46 percent to 35 percent, pollster Ada Rusk said.", "leading Lund by 46 percent"),
+            ("Valley Courier", "As of Friday, Ora Brask is leading Lund 47.1 percent to 41.7 percent, the Harbor poll found.", "47.1 percent"),
+            id="two polls' close shares",
+        ),
     ],
 )
 def test_claims_about_different_matters_stay_apart(store: Store, first: tuple[str, str, str], second: tuple[str, str, str]) -> None:
     """In a store of many stories, what two claims have in common must say what they are about:
     not a unit, a name and a word, one sum, a count's noun and a word, the same words about other
-    places, or words every news article uses. Each stays an unverified matter of its own."""
+    places, words every news article uses, or two polls' shares that happen to be close. Each
+    stays an unverified matter of its own."""
     add(store, report(first[0], "2031-06-01", first[1]), report(second[0], "2031-06-02", second[1]))
     link_store(store)
     assert holding(store, first[2]) != holding(store, second[2])

@@ -26,6 +26,7 @@ MAX_TERM_KEYS = 8
 COMPARISONS = 250  # members compared per claim at most
 BIG_FIGURE = 100
 CLOSE, CLOSE_FROM = 1.25, 10  # figures within a quarter of each other, for counts of ten or more
+SHARES = frozenset({"percent", "fraction"})
 
 
 def blocking_keys(claim: ClaimFacts) -> list[str]:
@@ -101,9 +102,13 @@ def _same_figure(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
 
 def _close_figures(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
     """Whether both give close figures (within a quarter) for one kind of thing that is not people
-    in general: "more than 80 firefighters" and "some 90 firefighters" fought one fire."""
+    in general: "more than 80 firefighters" and "some 90 firefighters" fought one fire. Not
+    shares: two polls' 46 and 47.1 percent are close by nature, not by being one figure."""
     def values(claim: ClaimFacts) -> list[tuple[str, float]]:
-        return [(f["counted"], f["value"]) for f in claim.figures if f.get("counted") in classes and not f.get("people") and (f.get("value") or 0) >= CLOSE_FROM]
+        return [
+            (f["counted"], f["value"]) for f in claim.figures
+            if f.get("counted") in classes and not f.get("people") and f.get("unit") not in SHARES and (f.get("value") or 0) >= CLOSE_FROM
+        ]
     return any(c == d and max(v, w) <= CLOSE * min(v, w) for c, v in values(a) for d, w in values(b))
 
 
