@@ -127,7 +127,7 @@ def person_by_description(
     if salience.sentence[head.i] <= _LEAD_SENTENCES:
         found = _introduced_after(head.doc, salience, introductions, head, head_title, fits, _LEAD_SENTENCES)
         if found is None and head_title not in ROLE_TITLES and head.idx < _headline_end(head.doc):
-            found = _subject_introduced_after(head.doc, salience, introductions, head, fits, _LEAD_SENTENCES)
+            found = _subject_introduced_after(head.doc, salience, introductions, fits, _LEAD_SENTENCES)
         if found is not None:
             return found
     return _headline_subject(head.doc, introductions, head, fits)
@@ -180,7 +180,7 @@ def _headline_end(doc: Doc) -> int:
     return first.end() if first is not None else 0
 
 
-def _subject_introduced_after(doc: Doc, salience: Salience, introductions: Introductions, head: Token, fits: Fit, sentences: int) -> Entity | None:
+def _subject_introduced_after(doc: Doc, salience: Salience, introductions: Introductions, fits: Fit, sentences: int) -> Entity | None:
     """A headline's "Woman reveals …" or "Man sues …": the person the lead then names as the
     subject of a sentence's main verb ("Betsy Sharp of Burke County knows Donald Trump …"),
     within its first ``sentences`` sentences; not someone the lead only mentions."""

@@ -3,9 +3,10 @@
 A claim is only compared with propositions that share a blocking key with it — an entity
 in its content, the class of what its figures count, or one of its content words — so linking
 one article costs in proportion to its claims, not to the store. The score mixes word overlap
-(Dice and overlap coefficient over the stems of words that are not names, once two are shared), entity overlap (Jaccard over linked entities) and a bonus when both count
-the same kind of thing, share a word, and say something in common of it or give close figures of it; against a proposition the score is
-half the closest member's and half the members' mean, so one stray member cannot pull in
+(Dice and overlap coefficient over the stems of words that are not names, once two are
+shared), entity overlap (Jaccard over linked entities) and a bonus when both count the same
+kind of thing, share words, and say something in common of it or give close figures of it;
+against a proposition the score is half the closest member's and half the members' mean, so one stray member cannot pull in
 more. A claim joins the best proposition scoring at least ``THRESHOLD`` (a retraction or revision
 at least ``WITHDRAWING`` when it has two words in common with a member: it names what it
 withdraws in few words, "its statement that every barrier had passed"); it is compared with at
@@ -42,8 +43,8 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
 
     Called hundreds of times per claim, so written out in one function. Words (names left out:
     the entities stand for them): none unless two are shared, a time of day or a figure in
-    common counting as one, then Dice averaged with the overlap coefficient (a short claim whose words all recur in a longer one, "talks ended on
-    Thursday", is close to it); entities: Jaccard.
+    common counting as one, then Dice averaged with the overlap coefficient (a short claim whose
+    words all recur in a longer one, "talks ended on Thursday", is close to it); entities: Jaccard.
     """
     a_terms, b_terms = a.terms, b.terms
     common = a_terms & b_terms
@@ -52,11 +53,11 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     counted = a.counted_classes() & b.counted_classes() if a.figures and b.figures else frozenset()
     same_figure = bool(counted) and _same_figure(a, b, counted)
     close = bool(counted) and not same_figure and _close_figures(a, b, counted)
+    a_entities, b_entities = a.entities, b.entities
     words = 0.0
     # A time of day or a figure in common weighs as a second word ("Some 90 firefighters tackled
-    # the fire", "More than 80 firefighters fought the blaze").
-    # Words nearly every news article uses ("think", "time", "people") are not enough on their own.
-    a_entities, b_entities = a.entities, b.entities
+    # the fire", "More than 80 firefighters fought the blaze"); words nearly every news article
+    # uses ("think", "time", "win") are not enough on their own.
     if shared and shared + moment + (same_figure or close) >= MIN_SHARED and (moment or same_figure or close or not common <= COMMON_WORDS):
         # When both name things and none in common, the names count among the words, unshared:
         # "homes near the Tarrow dam" and "homes near the Harlow mill" are two places' homes.
