@@ -27,7 +27,7 @@ from .evaluate.assertions import assertion_confusion_table, assertion_table, eva
 from .evaluate.claim_details import evaluate_claim_details, summary_table
 from .evaluate.linking import evaluate_linking, link_tables
 from .evaluate.link_pairs import evaluate_link_pairs, pair_table
-from .link import common_words as news_words
+from .link import word_rarity
 from .evaluate.normalisation import NormalisationEvaluation, errors_table, evaluate_quantities, evaluate_times, normalisation_table
 from .evaluate.speakers import errors_table as speaker_errors_table
 from .evaluate.speakers import evaluate_speakers, speakers_table
@@ -510,19 +510,18 @@ def train(
     min_frequency: int = typer.Option(3, "--min-frequency", min=1, help="Drop features seen fewer times in training."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N documents (a quick trial)."),
     root: Optional[Path] = typer.Option(None, "--root", help="PolNeAR folder. Default: $SAYSO_POLNEAR, else shared/data/polnear beside the checkout."),
-    common_words: bool = typer.Option(False, "--common-words", help="Rebuild instead the list of words nearly every news article uses, which linking does not count as evidence (a few seconds)."),
+    rarity: bool = typer.Option(False, "--word-rarity", help="Rebuild instead how many news articles use each word, which tells linking how much a word two claims share says (a few seconds)."),
 ) -> None:
     """Train the attribution tagger on PolNeAR (about 10 minutes on 2 CPU cores).
 
     The committed model was built by exactly `sayso train` with its defaults, from
     shared/data/polnear/train; `sayso eval polnear --split dev` then measures it. The committed
-    sayso/link/common_words.txt was built by exactly `sayso train --common-words`.
+    sayso/link/word_rarity.txt was built by exactly `sayso train --word-rarity`.
     """
-    if common_words:
-        earlier = [d.text for d in load_split("train", root) if (d.published or "") < news_words.BEFORE]
-        words = news_words.common_words(earlier)
-        news_words.write_common_words(words, len(earlier))
-        out.print(f"{len(words)} common words from {len(earlier)} articles written to {news_words.PATH}", markup=False, soft_wrap=True)
+    if rarity:
+        articles, counts = word_rarity.article_counts(d.text for d in load_split("train", root) if (d.published or "") < word_rarity.BEFORE)
+        word_rarity.write_word_rarity(articles, counts)
+        out.print(f"{len(counts)} stems counted in {articles} articles, written to {word_rarity.PATH}", markup=False, soft_wrap=True)
         return
     documents = load_split(split, root)[:limit]
     report = train_tagger(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import random
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,9 @@ from sayso.link.linker import ReadMembers, _candidates
 from sayso.link.summaries import join, summarise
 from sayso.link.verdicts import judge
 from sayso.evaluate.polnear import load_split
-from sayso.link import common_words as news_words
-from sayso.link.words import COUNTED_CLASSES, negated_terms, terms
+from sayso.link import word_rarity
+from sayso.link.word_rarity import rarity
+from sayso.link.words import negated_terms, terms
 from sayso.model import Article, Proposition
 from sayso.store import Store
 from sayso.store.migrate import MIGRATIONS
@@ -306,6 +308,11 @@ def test_irregular_past_forms_meet_their_verb() -> None:
             ("Valley Courier", "As of Friday, Ora Brask is leading Lund 47.1 percent to 41.7 percent, the Harbor poll found.", "47.1 percent"),
             id="two polls' close shares",
         ),
+        pytest.param(
+            ("Harbor Gazette", "“It is a real issue,” councillor Oren Malik said of the harbour fee.", "It is a real issue"),
+            ("Valley Courier", "Ora Brask said the toll was a real issue.", "the toll was a real issue"),
+            id="two words that news uses everywhere",
+        ),
     ],
 )
 def test_claims_about_different_matters_stay_apart(store: Store, first: tuple[str, str, str], second: tuple[str, str, str]) -> None:
@@ -327,13 +334,29 @@ def test_two_rarer_words_in_common_tie_claims(store: Store) -> None:
     assert holding(store, "refused to pay the hackers") == holding(store, "No ransom will go to the hackers")
 
 
-def test_the_common_words_are_those_sayso_train_writes() -> None:
-    """sayso/link/common_words.txt is what `sayso train --common-words` builds from PolNeAR train."""
-    earlier = [d.text for d in load_split("train") if (d.published or "") < news_words.BEFORE]
-    shipped = [w for w in news_words.PATH.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
-    assert news_words.common_words(earlier) == shipped and {"think", "time"} <= news_words.COMMON_WORDS
-    assert not news_words.COMMON_WORDS & set(COUNTED_CLASSES)  # "people", "homes": class names are kept on purpose
-    assert news_words.common_words(["fire at the mill", "fire at the dam", "a quiet day"], share=0.6) == ["fire"]
+def test_a_rare_name_in_common_is_evidence_as_a_rare_word_is(store: Store) -> None:
+    """"raise" and "prices" are everyday words of news; with "Tessholm Sound Ferries", a name no
+    article of the rarity table uses, they say one thing."""
+    add(store, report("Coast Daily", "2031-06-02", "Tessholm Sound Ferries will raise prices in May, its chief Erland Moss said."),
+        report("Lunden Post", "2031-06-03", "Tessholm Sound Ferries is to raise its prices, union leader Ada Rusk said."))
+    link_store(store)
+    assert holding(store, "will raise prices") == holding(store, "is to raise its prices")
+
+
+def test_one_wording_in_two_articles_is_one_claim(store: Store) -> None:
+    """Everyday words, but word for word the same: a quotation repeated or a wire copy."""
+    add(store, report("Coast Daily", "2031-06-02", "“We cannot pay money we do not have,” the union's treasurer Juno Brask said on Monday."),
+        report("Lunden Post", "2031-06-03", "Juno Brask told reporters: “We cannot pay money we do not have.”"))
+    link_store(store)
+    assert len(holding(store, "We cannot pay money we do not have").members) == 2
+
+
+def test_the_word_rarity_is_what_sayso_train_writes() -> None:
+    """sayso/link/word_rarity.txt is what `sayso train --word-rarity` counts in PolNeAR train."""
+    articles, counts = word_rarity.article_counts(d.text for d in load_split("train") if (d.published or "") < word_rarity.BEFORE)
+    assert (articles, counts) == (word_rarity.ARTICLES, Counter(word_rarity._COUNTS))
+    assert rarity("think") < 1 < rarity("ransom") and rarity("homes") == word_rarity.CLASS_RARITY
+    assert word_rarity.article_counts(["fire at the mill", "fire at the dam", "a quiet day"]) == (3, Counter({"fire": 2, "mill": 1, "dam": 1, "quiet": 1}))
 
 
 def test_two_wordings_of_one_time_of_day_are_one_proposition(store: Store) -> None:
@@ -413,7 +436,7 @@ def test_alias_decisions_survive_relinking(store: Store) -> None:
 def test_a_store_linked_before_revision_0009_is_linked_again_keeping_decisions(
     request: pytest.FixtureRequest, tmp_path: Path, backend: str
 ) -> None:
-    """Revisions 0009, 0011 and 0012 changed the words and classes linking compares: they forget what
+    """Revisions 0009, 0011, 0012 and 0013 changed how linking compares claims: they forget what
     was linked with the old ones (not the articles, nor anyone's alias decisions), and the next run
     links it all again."""
     url = database_url(request, tmp_path, backend)

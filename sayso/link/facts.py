@@ -38,6 +38,7 @@ class ClaimFacts:
     stated: dict[str, Any] | None = None  # the quantity ``value`` was read from
     source_group: int = 0
     reasons: list[str] = field(default_factory=list)
+    name_rarity: dict[int, float] = field(default_factory=dict)  # how rare each entity's name is, known while the claim is linked
     _counted: tuple[list[dict[str, Any]], frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property

@@ -2,32 +2,44 @@
 
 A claim is only compared with propositions that share a blocking key with it — an entity
 in its content, the class of what its figures count, or one of its content words — so linking
-one article costs in proportion to its claims, not to the store. The score mixes word overlap
-(Dice and overlap coefficient over the stems of words that are not names, once two are
-shared), entity overlap (Jaccard over linked entities) and a bonus when both count the same
-kind of thing, share words, and say something in common of it or give close figures of it;
-against a proposition the score is half the closest member's and half the members' mean, so one stray member cannot pull in
-more. A claim joins the best proposition scoring at least ``THRESHOLD`` (a retraction or revision
-at least ``WITHDRAWING`` when it has two words in common with a member: it names what it
-withdraws in few words, "its statement that every barrier had passed"); it is compared with at
-most ``COMPARISONS`` members, taken from the propositions sharing the most keys first.
+one article costs in proportion to its claims, not to the store. What two claims share counts
+only when it is evidence enough: two words at least, and words and names rare enough in news
+(``word_rarity``) to add up to ``EVIDENCE`` — or the same wording. The score then mixes word
+overlap (Dice and overlap coefficient over the stems of words that are not names), entity
+overlap (Jaccard over linked entities) and a bonus when both count the same kind of thing,
+share words, and say something in common of it or give close figures of it; against a
+proposition the score is half the closest member's and half the members' mean, so one stray
+member cannot pull in more. A claim joins the best proposition scoring at least ``THRESHOLD``
+(a retraction or revision at least ``WITHDRAWING`` when it has two words in common with a
+member: it names what it withdraws in few words, "its statement that every barrier had
+passed"); it is compared with at most ``COMPARISONS`` members, taken from the propositions
+sharing the most keys first.
 """
 
 from __future__ import annotations
 
-from .common_words import COMMON_WORDS
+import re
+from functools import lru_cache
+
 from .facts import ClaimFacts
+from .word_rarity import rarity
 from .words import MOMENT, common_terms, stem
 
 THRESHOLD = 0.6
 WITHDRAWING = 0.4  # a retraction names what it withdraws in few words ("its statement that every barrier had passed")
 WORDS, ENTITIES, COUNTED, SAME_FIGURE, SAME_MOMENT = 0.7, 0.3, 0.45, 0.25, 0.45
 MIN_SHARED = 2  # one word in common is chance in a store of many stories ("to help him do so", "to help pay for it")
+# Evidence, in nats of rarity, that what two claims share is one matter: two words each found in
+# one news article in twenty ("ransom", "hackers"), or a rare name and a word, not "private" and
+# "server" in a season of stories about one server.
+EVIDENCE = 6.0
+FIGURE_EVIDENCE = 3.0  # one large or close figure for one kind of thing weighs as a fairly rare word
 MAX_TERM_KEYS = 8
 COMPARISONS = 250  # members compared per claim at most
 BIG_FIGURE = 100
 CLOSE, CLOSE_FROM = 1.25, 10  # figures within a quarter of each other, for counts of ten or more
 SHARES = frozenset({"percent", "fraction"})
+WITHDRAWALS = frozenset({"retract", "revise"})
 
 
 def blocking_keys(claim: ClaimFacts) -> list[str]:
@@ -41,10 +53,12 @@ def blocking_keys(claim: ClaimFacts) -> list[str]:
 def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     """How likely two claims are about the same thing, between 0 and about 1.
 
-    Called hundreds of times per claim, so written out in one function. Words (names left out:
-    the entities stand for them): none unless two are shared, a time of day or a figure in
-    common counting as one, then Dice averaged with the overlap coefficient (a short claim whose
-    words all recur in a longer one, "talks ended on Thursday", is close to it); entities: Jaccard.
+    Called hundreds of times per claim, so written out in one function. ``a`` is the claim
+    being linked (it knows how rare its names are), ``b`` a member. Words (names left out: the
+    entities stand for them): none unless two are shared, a time of day or a figure in common
+    counting as one, and unless they are evidence enough (``EVIDENCE``); then Dice averaged
+    with the overlap coefficient (a short claim whose words all recur in a longer one, "talks
+    ended on Thursday", is close to it); entities: Jaccard.
     """
     a_terms, b_terms = a.terms, b.terms
     common = a_terms & b_terms
@@ -55,18 +69,22 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     close = bool(counted) and not same_figure and _close_figures(a, b, counted)
     a_entities, b_entities = a.entities, b.entities
     words = 0.0
+    figure = same_figure or close
     # A time of day or a figure in common weighs as a second word ("Some 90 firefighters tackled
-    # the fire", "More than 80 firefighters fought the blaze"); words nearly every news article
-    # uses ("think", "time", "win") are not enough on their own.
-    if shared and shared + moment + (same_figure or close) >= MIN_SHARED and (moment or same_figure or close or not common <= COMMON_WORDS):
-        # When both name things and none in common, the names count among the words, unshared:
-        # "homes near the Tarrow dam" and "homes near the Harlow mill" are two places' homes.
-        apart = bool(a_entities and b_entities) and not a_entities & b_entities
-        a_size, b_size = len(a_terms) + apart * len(a_entities), len(b_terms) + apart * len(b_entities)
-        dice = 2 * shared / (a_size + b_size)
-        words = (dice + shared / min(a_size, b_size)) / 2
-        if moment:
-            words += SAME_MOMENT
+    # the fire", "More than 80 firefighters fought the blaze").
+    if shared and shared + moment + figure >= MIN_SHARED:
+        # One count of one kind with something said of it in common ("30 people were taken to
+        # hospital", "took 35 patients to hospital") is evidence as a figure is.
+        figure = figure or (bool(counted) and _same_predicate(a, b, counted))
+        if _evidence(a, b, common, figure):
+            # When both name things and none in common, the names count among the words, unshared:
+            # "homes near the Tarrow dam" and "homes near the Harlow mill" are two places' homes.
+            apart = bool(a_entities and b_entities) and not a_entities & b_entities
+            a_size, b_size = len(a_terms) + apart * len(a_entities), len(b_terms) + apart * len(b_entities)
+            dice = 2 * shared / (a_size + b_size)
+            words = (dice + shared / min(a_size, b_size)) / 2
+            if moment:
+                words += SAME_MOMENT
     if a_entities and b_entities:
         score = WORDS * words + ENTITIES * (len(a_entities & b_entities) / len(a_entities | b_entities))
     else:
@@ -78,11 +96,26 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     if not counted and _counts_people(a) and _counts_people(b):
         return score - COUNTED  # people counted for different things ("380 passengers" on board, "36 passengers" treated): two matters
     if counted and words:  # and words in common: not "raised $2 million" / "would cost $2 million", "72 percent of voters" / "12,000 voters"
-        if same_figure or close or _same_predicate(a, b, counted):
+        if figure:
             score += COUNTED  # the same kind of thing counted, and something said of it or its number in common
         if same_figure:
             score += SAME_FIGURE  # one figure for one kind of thing is rarely a coincidence
     return score
+
+
+def _evidence(a: ClaimFacts, b: ClaimFacts, common: set[str], figure: bool) -> bool:
+    """Whether the words, names and figure two claims share are rare enough together to say they
+    are about one thing, or the two say it in the same words (a wire copy, a quotation repeated).
+    A retraction or revision needs half as much: it names what it withdraws in few words."""
+    found = sum(rarity(t) for t in common) + FIGURE_EVIDENCE * figure
+    found += sum(a.name_rarity.get(e, 0.0) for e in a.entities & b.entities)
+    needed = EVIDENCE / 2 if a.speech_act in WITHDRAWALS else EVIDENCE
+    return found >= needed or _wording(a.content) == _wording(b.content)
+
+
+@lru_cache(maxsize=65536)
+def _wording(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _counts_people(claim: ClaimFacts) -> bool:
@@ -135,7 +168,7 @@ def best_match(claim: ClaimFacts, candidates: dict[str, list[ClaimFacts]], budge
     store of a million claims as in one of a thousand.
     """
     scored = []
-    withdrawing = claim.speech_act in ("retract", "revise")
+    withdrawing = claim.speech_act in WITHDRAWALS
     for proposition, members in candidates.items():
         if not members:
             continue

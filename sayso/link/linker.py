@@ -25,6 +25,7 @@ from .grouping import COMPARISONS, best_match, blocking_keys
 from .independence import SourceGroups
 from .summaries import Joined, Summary, join, summarise
 from .verdicts import judge
+from .word_rarity import name_rarity
 from .words import PEOPLE_COUNTS, VERB_CLASSES, counted_class, moments, ordered_terms, terms, verb_classes
 
 _NO_CLAIM = {"no_comment"}
@@ -79,6 +80,14 @@ class _Entities:
             if span.start <= start and end <= span.end:
                 text[start - span.start : end - span.start] = " " * (end - start)
         return "".join(text)
+
+    def name_rarity(self, span: Span) -> dict[int, float]:
+        """How rare each entity named in the span is, by the rarest name the span calls it."""
+        found: dict[int, float] = {}
+        for start, end, entity in self.mentions:
+            if span.start <= start and end <= span.end:
+                found[entity] = max(found.get(entity, 0.0), name_rarity(span.text[start - span.start : end - span.start]))
+        return found
 
     def inside(self, span: Span) -> set[int]:
         return {entity for start, end, entity in self.mentions if span.start <= start and end <= span.end}
@@ -207,6 +216,7 @@ def _stated(said: Attribution | Assertion, piece: Span, part: int | None, entiti
     return {
         "position": piece.start, "content": piece.text, "figures": _figures(quantities, piece),
         "terms": terms(entities.unnamed(piece)) | moments(times), "entities": entities.inside(piece), "part": part,
+        "name_rarity": entities.name_rarity(piece),
     }
 
 
