@@ -313,6 +313,11 @@ def test_irregular_past_forms_meet_their_verb() -> None:
             ("Valley Courier", "Ora Brask said the toll was a real issue.", "the toll was a real issue"),
             id="two words that news uses everywhere",
         ),
+        pytest.param(
+            ("Harbor Gazette", "The mayor is leading by 15 points among likely voters in the county, 52 percent to 37 percent, the Harbor poll found.", "52 percent to 37 percent"),
+            ("Valley Courier", "Among likely voters, the mayor leads by 49 percent to 47 percent, a Valley poll found.", "49 percent to 47 percent"),
+            id="two polls' leads in shares",
+        ),
     ],
 )
 def test_claims_about_different_matters_stay_apart(store: Store, first: tuple[str, str, str], second: tuple[str, str, str]) -> None:
@@ -341,6 +346,16 @@ def test_a_rare_name_in_common_is_evidence_as_a_rare_word_is(store: Store) -> No
         report("Lunden Post", "2031-06-03", "Tessholm Sound Ferries is to raise its prices, union leader Ada Rusk said."))
     link_store(store)
     assert holding(store, "will raise prices") == holding(store, "is to raise its prices")
+
+
+def test_nothing_you_can_do_negates_no_word_of_what_follows(store: Store) -> None:
+    """A quotation printed with and without a comma before "folks" says one thing, not its opposite."""
+    add(store, report("Coast Daily", "2031-06-02", "“If the toll passes, there is nothing you can do, folks,” Ora Brask said on Monday."),
+        report("Lunden Post", "2031-06-03", "Ora Brask told a rally: “If the toll passes, there is nothing you can do folks.”"))
+    link_store(store)
+    toll = holding(store, "nothing you can do")
+    assert len(toll.members) == 2 and {m.stance for m in toll.members} == {"agree"}
+    assert negated_terms("nothing you can do folks") == frozenset() and negated_terms("Nothing was taken") == {"take"}
 
 
 def test_one_wording_in_two_articles_is_one_claim(store: Store) -> None:

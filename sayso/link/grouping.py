@@ -73,10 +73,11 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     # A time of day or a figure in common weighs as a second word ("Some 90 firefighters tackled
     # the fire", "More than 80 firefighters fought the blaze").
     if shared and shared + moment + figure >= MIN_SHARED:
+        said = bool(counted) and _same_predicate(a, b, counted)
         # One count of one kind with something said of it in common ("30 people were taken to
-        # hospital", "took 35 patients to hospital") is evidence as a figure is.
-        figure = figure or (bool(counted) and _same_predicate(a, b, counted))
-        if _evidence(a, b, common, figure):
+        # hospital", "took 35 patients to hospital") is evidence as a figure is; shares are not
+        # ("leading by 52 percent to 37", "leads by 49 percent to 47": polls lead everywhere).
+        if _evidence(a, b, common, figure or (said and _counts_beyond_shares(a, b, counted))):
             # When both name things and none in common, the names count among the words, unshared:
             # "homes near the Tarrow dam" and "homes near the Harlow mill" are two places' homes.
             apart = bool(a_entities and b_entities) and not a_entities & b_entities
@@ -96,7 +97,7 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     if not counted and _counts_people(a) and _counts_people(b):
         return score - COUNTED  # people counted for different things ("380 passengers" on board, "36 passengers" treated): two matters
     if counted and words:  # and words in common: not "raised $2 million" / "would cost $2 million", "72 percent of voters" / "12,000 voters"
-        if figure:
+        if figure or said:
             score += COUNTED  # the same kind of thing counted, and something said of it or its number in common
         if same_figure:
             score += SAME_FIGURE  # one figure for one kind of thing is rarely a coincidence
@@ -116,6 +117,13 @@ def _evidence(a: ClaimFacts, b: ClaimFacts, common: set[str], figure: bool) -> b
 @lru_cache(maxsize=65536)
 def _wording(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _counts_beyond_shares(a: ClaimFacts, b: ClaimFacts, classes: frozenset[str]) -> bool:
+    """Whether both count one of ``classes`` other than as a share (percent, fraction)."""
+    def counts(claim: ClaimFacts) -> set[str]:
+        return {f["counted"] for f in claim.figures if f.get("counted") in classes and f.get("unit") not in SHARES}
+    return bool(counts(a) & counts(b))
 
 
 def _counts_people(claim: ClaimFacts) -> bool:

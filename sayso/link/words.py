@@ -171,6 +171,8 @@ def moments(times: Iterable[TimeExpression]) -> set[str]:
 
 _NEGATORS = frozenset({"not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot"})
 _BOUNDS = frozenset({"more", "fewer", "less", "later", "earlier", "longer", "sooner"})  # "no more than 50,000" bounds a figure
+_SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "it"})  # "nothing you can do": the negation's clause is the pronoun's
+_NEGATING_PRONOUNS = frozenset({"nothing", "nobody", "none", "neither"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "but", "while", "although", "because", "and"})
 
 
@@ -178,7 +180,8 @@ _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "but", "while", "althoug
 def negated_terms(text: str) -> frozenset[str]:
     """The first term each negation in ``text`` reaches within its clause: what it says is not so
     ("has not paid a ransom": pay; "No patient data had been taken": patient; "none of its
-    passengers had been hurt": passenger). "no more than 50,000" bounds a figure and negates nothing."""
+    passengers had been hurt": passenger). "no more than 50,000" bounds a figure and negates nothing,
+    and "nothing you can do" negates no word of it."""
     words = re.findall(r"[\w'’-]+|[,;:.!?]", text.lower())
     found: set[str] = set()
     reach = 0
@@ -186,8 +189,12 @@ def negated_terms(text: str) -> frozenset[str]:
         if word in _CLAUSE_ENDS:
             reach = 0
         elif word in _NEGATORS or word.endswith(("n't", "n’t")):
-            bound = word in ("no", "not") and i + 1 < len(words) and words[i + 1] in _BOUNDS
-            reach = 0 if bound else 1
+            following = words[i + 1] if i + 1 < len(words) else ""
+            bound = word in ("no", "not") and following in _BOUNDS
+            # "nothing you can do", "nobody we spoke to": what is negated is a verb of the
+            # relative clause after it, which the next content word ("folks", "spoke") is not.
+            relative = word in _NEGATING_PRONOUNS and following in _SUBJECTS
+            reach = 0 if bound or relative else 1
         elif reach:
             term = next(ordered_terms(word), None)
             if term is not None:
