@@ -601,6 +601,30 @@ def test_who_after_a_description_beside_a_name_is_that_person() -> None:
             "Lund won Tarrow, but many of those Democrats said they would stay home in November.",
             "those Democrats", (None, "vague"), id="some of a party picked out",
         ),
+        pytest.param(
+            "In fact, Ada Voss is not even in Tarrow. Instead, the political novice who wants to unseat Rep. Lund "
+            "is raising money from a week of stories about him.",
+            "who", ("Ada Voss", "person"), id="a noun a who-clause describes is a person",
+        ),
+        pytest.param(
+            "In May, billionaire Orrin Vale changed the race for the Tarrow seat. "
+            "The hedge fund manager wrote a $500,000 check to a group backing Lund.",
+            "The hedge fund manager", ("Orrin Vale", "person"), id="a manager of a trade",
+        ),
+        pytest.param(
+            "Popular Christian and corporate speaker Lance Walby believes he has a word for the mayor.\n\n"
+            "Mayor Tomas Reyl said on Monday that the town would host a prayer day, and Reyl said the council agreed. "
+            "Reyl added that the crowd was large.\n\nThe Christian speaker told the crowd that the gates would open.",
+            "The Christian speaker", ("Lance Walby", "person"), id="a title in a run of words joined by and",
+        ),
+        pytest.param(
+            "For months, mainstream Republicans have hoped that Lund's support was a mirage.",
+            "mainstream Republicans", (None, "vague"), id="some of a party a lower-case noun picks out",
+        ),
+        pytest.param(
+            "Delia Okafor spoke at the rally in Tarrow on Monday. Later her Twitter account posted that the toll would go.",
+            "her Twitter account", ("Delia Okafor", "person"), id="a person's account speaks for her",
+        ),
     ],
 )
 def test_offices_titles_and_names_resolve_to_whom_the_article_means(text: str, mention: str, expected: tuple[str | None, str]) -> None:

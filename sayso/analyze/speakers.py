@@ -102,8 +102,8 @@ def _picked_from_a_group(head: Token, tokens: list[Token]) -> bool:
         if not is_party_word(head_word(head)):
             return True  # "Hispanics", "Muslims": people of a kind, not a body that speaks
     group = tokens[-1]
-    if group.tag_ == "NNPS" and group.ent_type_ == "NORP" and any(t.pos_ == "ADJ" and not t.ent_type_ for t in tokens[:-1]):
-        return True  # "skittish Democrats", "worried Europeans": those of them who are so (however parsed)
+    if group.tag_ == "NNPS" and group.ent_type_ == "NORP" and any((t.pos_ == "ADJ" or t.dep_ in ("amod", "compound")) and t.text[:1].islower() and not t.ent_type_ for t in tokens[:-1]):
+        return True  # "skittish Democrats", "mainstream Republicans": those of them who are so (however parsed)
     quantified = any(c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("det", "amod", "quantmod", "nummod", "predet"))
     return quantified and (head.tag_ in ("NNS", "NNPS") or (head.pos_ == "PROPN" and head.lower_.endswith("s")))  # "some Greens"
 
@@ -128,6 +128,14 @@ def _name_beside_kind(head: Token, tokens: list[Token]) -> str | None:
 def _plural_object(preposition: Token) -> bool:
     """"of his advisers", "of them": what the preposition picks from is many."""
     return any(c.dep_ == "pobj" and (c.tag_ in ("NNS", "NNPS") or c.lower_ in ("whom", "them", "us", "those")) for c in preposition.children)
+
+
+def _described_by_who(noun: Token) -> bool:
+    """A singular noun a "who" clause describes is a person, whatever the noun: "the political
+    novice who wants to unseat …", "the party unifier who speaks to swing state liberals"."""
+    return noun.tag_ == "NN" and any(
+        c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") and g.i < c.i for g in c.children) for c in noun.children
+    )
 
 
 def _noun_just_before(token: Token) -> Token | None:
@@ -342,7 +350,7 @@ class SpeakerResolver:
         if head.lower_ in PRONOUNS:
             return self.resolve(head, Span(head.text, head.idx, head.idx + len(head.text)))  # type: ignore[return-value]
 
-        role = word in ROLE_HEADS or word in PERSON_NOUNS or party_member
+        role = word in ROLE_HEADS or word in PERSON_NOUNS or party_member or _described_by_who(head)
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
         possessor = _possessor_of(head, tokens)
         if possessor is not None and possessor.lower_ == "my" and word in KIN_GENDER:
@@ -351,9 +359,10 @@ class SpeakerResolver:
                 return kin
         indefinite = bool(determiners & _INDEFINITE) or any(c.lower_ in _INDEFINITE for c in head.children if c.dep_ in ("nummod", "amod"))
 
-        if possessor is not None and head.pos_ == "NOUN" and not (role or word in VAGUE_HEADS or owner_org):
+        if possessor is not None and head.pos_ == "NOUN" and not (role or owner_org):
             if word in SAYING_NOUNS:
-                # "His promises", "Trump's statement": the possessor is the one who spoke.
+                # "His promises", "Trump's statement", "her Twitter account": the possessor is
+                # the one who spoke (unpossessed, "accounts" and "reports" say nobody).
                 said = self._possessor(possessor)
                 if said is not None and (said.name or said.type != "unknown"):
                     return Speaker(span.text, span.start, span.end, said.name, said.type)

@@ -27,6 +27,7 @@ PERSON_NOUNS = frozenset(
     lobbyist donor graduate alumnus alumna neurosurgeon nurse scientist engineer farmer pilot
     soldier sailor historian scholar researcher analyst journalist correspondent commentator
     comedian musician artist filmmaker producer photographer architect athlete model year-old
+    manager speaker
     """.split()
 )
 # Offices people run for or hold by election or appointment, and the professions of those who
@@ -121,8 +122,11 @@ def title_words(doc: Doc, tokens: list[Token], root: Token) -> list[str]:
     """Words before a name in its phrase ("French President"), and its appositive's words."""
     words = []
     i = tokens[0].i - 1
-    while i >= 0 and doc[i].pos_ in ("PROPN", "ADJ", "NOUN") and doc[i].dep_ in ("compound", "amod", "nmod") and doc[i].text[:1] != "(":
-        words.insert(0, doc[i].lower_)
+    while i >= 0:
+        if doc[i].pos_ in ("PROPN", "ADJ", "NOUN") and doc[i].dep_ in ("compound", "amod", "nmod", "conj") and doc[i].text[:1] != "(":
+            words.insert(0, doc[i].lower_)
+        elif not (doc[i].pos_ == "CCONJ" and words and i > 0 and doc[i - 1].pos_ in ("ADJ", "NOUN") and doc[i - 1].ent_type_ in ("", "NORP")):
+            break  # "Popular Christian and corporate speaker Lance Wallnau": one run of words; not "Trump and Sen. Ted Cruz"
         i -= 1
     if i >= 0 and doc[i].lower_.rstrip(".") in HONORIFICS:
         words.insert(0, doc[i].lower_.rstrip("."))
