@@ -106,16 +106,17 @@ def stored_propositions(store: Store) -> Iterator[Proposition]:
             rows = list(session.scalars(select(PropositionRow).where(PropositionRow.id > last).order_by(PropositionRow.id).limit(PAGE)))
             if not rows:
                 return
-            members: dict[str, list[Member]] = defaultdict(list)
+            members: dict[str, list[MemberRow]] = defaultdict(list)
             query = (
                 select(MemberRow)
                 .where(MemberRow.proposition_id.in_([r.id for r in rows]))
                 .order_by(MemberRow.published.asc().nulls_first(), MemberRow.article_id, MemberRow.position, MemberRow.claim_id)
             )
             for member in session.scalars(query):
-                members[member.proposition_id].append(member_from(member))
+                members[member.proposition_id].append(member)
             for row in rows:
-                yield Proposition(row.id, row.label, row.verdict, row.explanation, members[row.id])  # type: ignore[arg-type]
+                claims = [member_from(m, members[row.id]) for m in members[row.id]]
+                yield Proposition(row.id, row.label, row.verdict, row.explanation, claims)  # type: ignore[arg-type]
             session.expunge_all()
             last = rows[-1].id
 

@@ -301,6 +301,7 @@ class Member:
     speech_act: SpeechAct = "assert"
     source_group: int = 0  # members sharing a number trace back to one source; see ``Proposition.explanation``
     part: int | None = None  # which of its content's parts the claim is (``Attribution.parts``); None: all of it
+    shared: list[str] = field(default_factory=list)  # its words the proposition's other claims use too: why they were grouped
 
     @property
     def attribution(self) -> str:
@@ -343,6 +344,7 @@ class Proposition:
                     "title": m.title,
                     "speech_act": m.speech_act,
                     "source_group": m.source_group,
+                    "shared": list(m.shared),
                 }
                 for m in self.members
             ],

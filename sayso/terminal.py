@@ -96,7 +96,11 @@ def _member_line(member: Member) -> Group:
     where = " · ".join(p for p in (member.outlet, member.published, f"article {member.article[:8]}") if p)
     body = Text(f"{where}: ", style="dim")
     body.append(member.content)
-    return Group(line, Padding(body, (0, 0, 0, 6), expand=False))
+    if not member.shared:
+        return Group(line, Padding(body, (0, 0, 0, 6), expand=False))
+    shared = Text("in common with the others: ", style="dim")
+    shared.append(", ".join(member.shared), style="italic")
+    return Group(line, Padding(body, (0, 0, 0, 6), expand=False), Padding(shared, (0, 0, 0, 6), expand=False))
 
 
 def print_proposition(console: Console, proposition: Proposition, members: bool = True) -> None:

@@ -31,7 +31,7 @@ from sayso.link.verdicts import judge
 from sayso.evaluate.polnear import load_split
 from sayso.link import word_rarity
 from sayso.link.word_rarity import rarity
-from sayso.link.words import negated_terms, terms
+from sayso.link.words import negated_terms, terms, words_in_common
 from sayso.model import Article, Proposition
 from sayso.store import Store
 from sayso.store.migrate import MIGRATIONS
@@ -109,6 +109,9 @@ def test_seed_shows_the_contested_count_of_fighters(store: Store) -> None:
     assert "Emmanuel Macron" in fighters.explanation and "AsiaNews" in fighters.explanation
     # The pay the Observatory reports is another matter, not part of the count.
     assert all("1800" not in m.content for m in fighters.members)
+    # Each claim shows the words it shares with the others, as written: the evidence it was grouped on.
+    shared = {m.origin: m.shared for m in fighters.members if m.origin != "Emmanuel Macron"}
+    assert shared["Arayik Harutyunyan"] == ["mercenaries", "arrived"] and {"mercenaries", "sent"} <= set(shared["AsiaNews"])
 
 
 def test_independent_sources_corroborate_and_bounds_are_read(store: Store) -> None:
@@ -255,6 +258,13 @@ def test_a_rate_is_not_a_count_of_the_same_thing(store: Store) -> None:
         report("Valley Courier", "2031-09-10", "The ferry Grey Tern carries about 150,000 passengers a year, the harbour board said."))
     link_store(store)
     assert holding(store, "386 passengers") != holding(store, "150,000 passengers a year")
+
+
+def test_the_words_in_common_are_shown_as_written() -> None:
+    """Stems and classes meet ("fighters" and "mercenaries", "sent" and "transferred"), but what
+    a reader sees is the claim's own words, each once."""
+    common = terms("300 fighters were transferred") & terms("Turkey sent 4,000 mercenaries, and more mercenaries followed")
+    assert words_in_common("Turkey sent 4,000 mercenaries, and more mercenaries followed", common) == ["sent", "mercenaries"]
 
 
 def test_verbs_of_one_class_meet_as_one_word() -> None:

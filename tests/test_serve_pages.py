@@ -128,6 +128,7 @@ def test_proposition_page_shows_the_verdict_members_timeline_and_drawing(client:
     assert page.text.count('<article class="member') == len(homes.members)
     for member in homes.members:
         assert f'href="/articles/{member.article}#claim-{member.claim}"' in page.text
+        assert member.shared and f"<dd>{', '.join(member.shared)}</dd>" in html.unescape(page.text)  # the words it was grouped on
     days = re.findall(r'<time datetime="([\d-]+)">', page.text)
     assert days == sorted(set(m.published for m in homes.members if m.published))
     svg = page.text[page.text.index("<svg"): page.text.index("</svg>") + 6]

@@ -134,14 +134,29 @@ _VERB_CLASS_OF = {stem(form): name for name, verbs in VERB_CLASSES.items() for v
 _CLASS_OF = {form: name for name, words in COUNTED_CLASSES.items() for word in words for form in (word, stem(word))}
 
 
-def ordered_terms(text: str) -> Iterator[str]:
-    """Stems of the content words of ``text`` in reading order; words for one counted group become its class."""
+def worded_terms(text: str) -> Iterator[tuple[str, str]]:
+    """(word as written, its term) for the content words of ``text`` in reading order."""
     for word in _WORD.findall(text):
         lower = word.lower()
         if len(lower) < 3 or lower in STOP_WORDS or lower in _EXTRA_STOP:
             continue
         stemmed = stem(lower)
-        yield _CLASS_OF.get(stemmed) or _VERB_CLASS_OF.get(stemmed, stemmed)
+        yield word, _CLASS_OF.get(stemmed) or _VERB_CLASS_OF.get(stemmed, stemmed)
+
+
+def ordered_terms(text: str) -> Iterator[str]:
+    """Stems of the content words of ``text`` in reading order; words for one counted group become its class."""
+    return (term for _, term in worded_terms(text))
+
+
+def words_in_common(text: str, common: set[str]) -> list[str]:
+    """The words of ``text`` (as written, each once) whose terms are in ``common``: "mercenaries"
+    and "sent" for the terms combatants and moved."""
+    found: list[str] = []
+    for word, term in worded_terms(text):
+        if term in common and word not in found:
+            found.append(word)
+    return found
 
 
 def terms(text: str) -> set[str]:

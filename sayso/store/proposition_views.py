@@ -34,24 +34,29 @@ class LinkedEntity:
         }
 
 
-def member_from(row: MemberRow) -> Member:
-    """A proposition member row as the shared dataclass."""
+def member_from(row: MemberRow, others: list[MemberRow] | None = None) -> Member:
+    """A proposition member row as the shared dataclass; with the proposition's ``others``, the
+    words of its content they use too (terms as linking compares them)."""
+    from ..link.words import words_in_common  # linking writes the store: imported when used, not in a cycle
+
+    common = set(row.terms) & {t for other in others or [] if other is not row for t in other.terms}
     return Member(
         claim=row.claim_id, article=row.article_id, content=row.content, speaker=row.speaker,
         origin=row.origin, via=list(row.via), stance=row.stance, value=row.value, low=row.low,  # type: ignore[arg-type]
         high=row.high, published=row.published, outlet=row.outlet, title=row.title,
         speech_act=row.speech_act, source_group=row.source_group, part=row.part,  # type: ignore[arg-type]
+        shared=words_in_common(row.content, common),
     )
 
 
 def proposition_from(session: Session, row: PropositionRow) -> Proposition:
     """A proposition row with its members, oldest first."""
-    members = session.scalars(
+    members = list(session.scalars(
         select(MemberRow)
         .where(MemberRow.proposition_id == row.id)
         .order_by(MemberRow.published, MemberRow.article_id, MemberRow.position, MemberRow.claim_id)
-    )
-    return Proposition(row.id, row.label, row.verdict, row.explanation, [member_from(m) for m in members])  # type: ignore[arg-type]
+    ))
+    return Proposition(row.id, row.label, row.verdict, row.explanation, [member_from(m, members) for m in members])  # type: ignore[arg-type]
 
 
 def entity_ids_named(session: Session, name: str) -> list[int]:
