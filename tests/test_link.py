@@ -324,18 +324,25 @@ def test_irregular_past_forms_meet_their_verb() -> None:
             id="two words that news uses everywhere",
         ),
         pytest.param(
+            ("Harbor Gazette", "Turkey has sent 4,000 mercenaries to fight in the valley, the Osk Monitor said.", "4,000 mercenaries", "2020-10-20"),
+            ("Valley Courier", "Colonel Ada Rusk said the army would send 200 soldiers to help clear the streets of mud.", "200 soldiers", "2031-03-14"),
+            id="two counts of one kind told years apart",
+        ),
+        pytest.param(
             ("Harbor Gazette", "The mayor is leading by 15 points among likely voters in the county, 52 percent to 37 percent, the Harbor poll found.", "52 percent to 37 percent"),
             ("Valley Courier", "Among likely voters, the mayor leads by 49 percent to 47 percent, a Valley poll found.", "49 percent to 47 percent"),
             id="two polls' leads in shares",
         ),
     ],
 )
-def test_claims_about_different_matters_stay_apart(store: Store, first: tuple[str, str, str], second: tuple[str, str, str]) -> None:
+def test_claims_about_different_matters_stay_apart(store: Store, first: tuple[str, ...], second: tuple[str, ...]) -> None:
     """In a store of many stories, what two claims have in common must say what they are about:
     not a unit, a name and a word, one sum, a count's noun and a word, the same words about other
-    places, words every news article uses, or two polls' shares that happen to be close. Each
-    stays an unverified matter of its own."""
-    add(store, report(first[0], "2031-06-01", first[1]), report(second[0], "2031-06-02", second[1]))
+    places, words every news article uses, or two polls' shares that happen to be close; years
+    apart, it must say twice as much. Each stays an unverified matter of its own. (A fourth item
+    is the report's date, else June 2031.)"""
+    add(store, report(first[0], first[3] if len(first) > 3 else "2031-06-01", first[1]),
+        report(second[0], second[3] if len(second) > 3 else "2031-06-02", second[1]))
     link_store(store)
     assert holding(store, first[2]) != holding(store, second[2])
     assert {p.verdict for p in store.propositions()} == {"unverified"}

@@ -115,13 +115,13 @@ def member_columns(row: Any) -> dict[str, Any]:
 
 def compared_from(member: list[Any]) -> ClaimFacts:
     """A stored member as ``LinkState.compared_members`` gives it, with only what comparing a claim
-    to it reads (``grouping.similarity``): its words, entities and figures. Not for judging: its
-    source fields are left empty."""
-    claim, content, terms, entities, figures, _ = member
+    to it reads (``grouping.similarity``): its words, entities, figures and date. Not for judging:
+    its source fields are left empty."""
+    claim, content, terms, entities, figures, published = member
     return ClaimFacts(
         claim=claim, article="", position=0, content=content, speaker=None, origin="", origin_entity=None,
         via=[], via_entities=[], speech_act="assert", figures=figures, terms=set(terms), entities=set(entities),
-        published=None, outlet=None, outlet_entity=None, agency=None, title=None, copy_of="",
+        published=published, outlet=None, outlet_entity=None, agency=None, title=None, copy_of="",
     )
 
 

@@ -19,6 +19,7 @@ sharing the most keys first.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from .facts import ClaimFacts
@@ -34,6 +35,7 @@ MIN_SHARED = 2  # one word in common is chance in a store of many stories ("to h
 # "server" in a season of stories about one server.
 EVIDENCE = 6.0
 FIGURE_EVIDENCE = 3.0  # one large or close figure for one kind of thing weighs as a fairly rare word
+YEAR = 365  # days between two claims' publication beyond which they need twice the evidence
 MAX_TERM_KEYS = 8
 COMPARISONS = 250  # members compared per claim at most
 BIG_FIGURE = 100
@@ -111,7 +113,23 @@ def _evidence(a: ClaimFacts, b: ClaimFacts, common: set[str], figure: bool) -> b
     found = sum(rarity(t) for t in common) + FIGURE_EVIDENCE * figure
     found += sum(a.name_rarity.get(e, 0.0) for e in a.entities & b.entities)
     needed = EVIDENCE / 2 if a.speech_act in WITHDRAWALS else EVIDENCE
+    if _days_apart(a.published, b.published) > YEAR:
+        needed *= 2  # one matter is reported within months: "sent 4,000 mercenaries" in 2020, "send 200 soldiers" in 2031
     return found >= needed or _wording(a.content) == _wording(b.content)
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    """Days between two publication dates (ISO 8601, a time after the date allowed); 0 when either is unknown."""
+    first, second = _day(a), _day(b)
+    return abs(first - second) if first and second else 0
+
+
+@lru_cache(maxsize=4096)
+def _day(published: str | None) -> int:
+    try:
+        return date.fromisoformat((published or "")[:10]).toordinal()
+    except ValueError:
+        return 0
 
 
 @lru_cache(maxsize=65536)

@@ -7,8 +7,9 @@ Create Date: 2026-12-07
 In a store of real news, two claims sharing two everyday words of the season ("a real issue",
 "private" and "server") were grouped as one matter, then judged corroborated or contested. Linking
 now weighs the words and names two claims share by how rare they are in news
-(``sayso/link/word_rarity.txt``) and groups them only when that adds up to enough evidence, so
-propositions made before would not be made now. Like revisions 0009, 0011 and 0012, this
+(``sayso/link/word_rarity.txt``) and groups them only when that adds up to enough evidence
+(twice as much for claims published years apart), so propositions made before would not be made
+now. Like revisions 0009, 0011 and 0012, this
 revision forgets the link results, keeping every article, claim and alias decision; the next
 ``sayso link`` or ``sayso ingest`` links every article again.
 """
