@@ -41,7 +41,7 @@ from .spark import contract
 from .spark.contract import column_type
 from .store import Store, StoredClaim
 from .store.convert import attribution_from
-from .store.proposition_views import member_from
+from .store.proposition_views import members_of
 from .store.schema import ArticleRow, AttributionRow, MemberRow, PropositionRow
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -115,8 +115,7 @@ def stored_propositions(store: Store) -> Iterator[Proposition]:
             for member in session.scalars(query):
                 members[member.proposition_id].append(member)
             for row in rows:
-                claims = [member_from(m, members[row.id]) for m in members[row.id]]
-                yield Proposition(row.id, row.label, row.verdict, row.explanation, claims)  # type: ignore[arg-type]
+                yield Proposition(row.id, row.label, row.verdict, row.explanation, members_of(members[row.id]))  # type: ignore[arg-type]
             session.expunge_all()
             last = rows[-1].id
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,18 +36,17 @@ class LinkedEntity:
         }
 
 
-def member_from(row: MemberRow, others: list[MemberRow] | None = None) -> Member:
-    """A proposition member row as the shared dataclass; with the proposition's ``others``, the
-    words of its content they use too (terms as linking compares them)."""
+def member_from(row: MemberRow, common: Collection[str] = ()) -> Member:
+    """A proposition member row as the shared dataclass; ``common``: the terms (as linking
+    compares them) other members of its proposition have too, shown as the content's words."""
     from ..link.words import words_in_common  # linking writes the store: imported when used, not in a cycle
 
-    common = set(row.terms) & {t for other in others or [] if other is not row for t in other.terms}
     return Member(
         claim=row.claim_id, article=row.article_id, content=row.content, speaker=row.speaker,
         origin=row.origin, via=list(row.via), stance=row.stance, value=row.value, low=row.low,  # type: ignore[arg-type]
         high=row.high, published=row.published, outlet=row.outlet, title=row.title,
         speech_act=row.speech_act, source_group=row.source_group, part=row.part,  # type: ignore[arg-type]
-        shared=words_in_common(row.content, common),
+        shared=words_in_common(row.content, set(common)) if common else [],
     )
 
 
@@ -56,7 +57,13 @@ def proposition_from(session: Session, row: PropositionRow) -> Proposition:
         .where(MemberRow.proposition_id == row.id)
         .order_by(MemberRow.published, MemberRow.article_id, MemberRow.position, MemberRow.claim_id)
     ))
-    return Proposition(row.id, row.label, row.verdict, row.explanation, [member_from(m, members) for m in members])  # type: ignore[arg-type]
+    return Proposition(row.id, row.label, row.verdict, row.explanation, members_of(members))  # type: ignore[arg-type]
+
+
+def members_of(rows: list[MemberRow]) -> list[Member]:
+    """One proposition's member rows as members, each with the terms another of them has too."""
+    used = Counter(t for row in rows for t in set(row.terms))
+    return [member_from(row, [t for t in set(row.terms) if used[t] > 1]) for row in rows]
 
 
 def entity_ids_named(session: Session, name: str) -> list[int]:
