@@ -19,9 +19,9 @@ sharing the most keys first.
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import lru_cache
 
+from ..analyze.time_values import anchor_date
 from .facts import ClaimFacts
 from .word_rarity import rarity
 from .words import MOMENT, common_terms, stem
@@ -121,17 +121,9 @@ def _evidence(a: ClaimFacts, b: ClaimFacts, common: set[str], figure: bool) -> b
 
 
 def _days_apart(a: str | None, b: str | None) -> int:
-    """Days between two publication dates (ISO 8601, a time after the date allowed); 0 when either is unknown."""
-    first, second = _day(a), _day(b)
-    return abs(first - second) if first and second else 0
-
-
-@lru_cache(maxsize=4096)
-def _day(published: str | None) -> int:
-    try:
-        return date.fromisoformat((published or "")[:10]).toordinal()
-    except ValueError:
-        return 0
+    """Days between two publication dates; 0 when either is unknown."""
+    first, second = anchor_date(a), anchor_date(b)
+    return abs((first - second).days) if first and second else 0
 
 
 @lru_cache(maxsize=65536)

@@ -81,7 +81,7 @@ class _Entities:
                 text[start - span.start : end - span.start] = " " * (end - start)
         return "".join(text)
 
-    def name_rarity(self, span: Span) -> dict[int, float]:
+    def names_rarity(self, span: Span) -> dict[int, float]:
         """How rare each entity named in the span is, by the rarest name the span calls it."""
         found: dict[int, float] = {}
         for start, end, entity in self.mentions:
@@ -216,7 +216,7 @@ def _stated(said: Attribution | Assertion, piece: Span, part: int | None, entiti
     return {
         "position": piece.start, "content": piece.text, "figures": _figures(quantities, piece),
         "terms": terms(entities.unnamed(piece)) | moments(times), "entities": entities.inside(piece), "part": part,
-        "name_rarity": entities.name_rarity(piece),
+        "name_rarity": entities.names_rarity(piece),
     }
 
 
