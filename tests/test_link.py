@@ -333,12 +333,18 @@ def test_irregular_past_forms_meet_their_verb() -> None:
             ("Valley Courier", "Among likely voters, the mayor leads by 49 percent to 47 percent, a Valley poll found.", "49 percent to 47 percent"),
             id="two polls' leads in shares",
         ),
+        pytest.param(
+            ("Harbor Gazette", "The water pipeline leaks, auditor Mira Tolk said.", "pipeline leaks"),
+            ("Valley Courier", "The water pipeline was sold, councillor Oskar Hale said.", "pipeline was sold"),
+            id="one phrase in common, different things said of it",
+        ),
     ],
 )
 def test_claims_about_different_matters_stay_apart(store: Store, first: tuple[str, ...], second: tuple[str, ...]) -> None:
     """In a store of many stories, what two claims have in common must say what they are about:
     not a unit, a name and a word, one sum, a count's noun and a word, the same words about other
-    places, words every news article uses, or two polls' shares that happen to be close; years
+    places, words every news article uses, two polls' shares that happen to be close, or one
+    phrase naming what two different things are said of; years
     apart, it must say twice as much. Each stays an unverified matter of its own. (A fourth item
     is the report's date, else June 2031.)"""
     add(store, report(first[0], first[3] if len(first) > 3 else "2031-06-01", first[1]),
@@ -381,6 +387,14 @@ def test_one_wording_in_two_articles_is_one_claim(store: Store) -> None:
         report("Lunden Post", "2031-06-03", "Juno Brask told reporters: “We cannot pay money we do not have.”"))
     link_store(store)
     assert len(holding(store, "We cannot pay money we do not have").members) == 2
+
+
+def test_a_quotation_printed_whole_and_in_part_is_one_claim(store: Store) -> None:
+    """One outlet prints the whole quotation, another its second half: everyday words, but one claim."""
+    add(store, report("Coast Daily", "2031-06-02", "“We have waited long enough. We asked for nothing more than what we were promised in the first place,” the union's treasurer Juno Brask said."),
+        report("Lunden Post", "2031-06-03", "Juno Brask told reporters: “We asked for nothing more than what we were promised in the first place.”"))
+    link_store(store)
+    assert len(holding(store, "what we were promised in the first place").members) == 2
 
 
 def test_the_word_rarity_is_what_sayso_train_writes() -> None:
@@ -468,7 +482,7 @@ def test_alias_decisions_survive_relinking(store: Store) -> None:
 def test_a_store_linked_before_revision_0009_is_linked_again_keeping_decisions(
     request: pytest.FixtureRequest, tmp_path: Path, backend: str
 ) -> None:
-    """Revisions 0009, 0011, 0012 and 0013 changed how linking compares claims: they forget what
+    """Revisions 0009, 0011, 0012, 0013 and 0014 changed how linking compares claims: they forget what
     was linked with the old ones (not the articles, nor anyone's alias decisions), and the next run
     links it all again."""
     url = database_url(request, tmp_path, backend)

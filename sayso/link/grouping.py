@@ -4,7 +4,8 @@ A claim is only compared with propositions that share a blocking key with it —
 in its content, the class of what its figures count, or one of its content words — so linking
 one article costs in proportion to its claims, not to the store. What two claims share counts
 only when it is evidence enough: two words at least, and words and names rare enough in news
-(``word_rarity``) to add up to ``EVIDENCE`` — or the same wording. The score then mixes word
+(``word_rarity``) to add up to ``EVIDENCE``, a phrase both write counting little more than its
+rarest word — or the same wording, or a long quotation one prints whole and the other in part. The score then mixes word
 overlap (Dice and overlap coefficient over the stems of words that are not names), entity
 overlap (Jaccard over linked entities) and a bonus when both count the same kind of thing,
 share words, and say something in common of it or give close figures of it; against a
@@ -24,7 +25,7 @@ from functools import lru_cache
 from ..analyze.time_values import anchor_date
 from .facts import ClaimFacts
 from .word_rarity import rarity
-from .words import MOMENT, common_terms, stem
+from .words import MOMENT, adjacent_terms, common_terms, stem
 
 THRESHOLD = 0.6
 WITHDRAWING = 0.4  # a retraction names what it withdraws in few words ("its statement that every barrier had passed")
@@ -35,6 +36,8 @@ MIN_SHARED = 2  # one word in common is chance in a store of many stories ("to h
 # "server" in a season of stories about one server.
 EVIDENCE = 6.0
 FIGURE_EVIDENCE = 3.0  # one large or close figure for one kind of thing weighs as a fairly rare word
+PHRASE_REST = 0.5  # what the words of a shared phrase other than its rarest add to the evidence
+QUOTED_WORDS = 8  # a wording this long found whole inside another's is one quotation printed twice
 YEAR = 365  # days between two claims' publication beyond which they need twice the evidence
 MAX_TERM_KEYS = 8
 COMPARISONS = 250  # members compared per claim at most
@@ -110,14 +113,40 @@ def _evidence(a: ClaimFacts, b: ClaimFacts, common: set[str], figure: bool) -> b
     """Whether the words, names and figure two claims share are rare enough together to say they
     are about one thing, or the two say it in the same words (a wire copy, a quotation repeated).
     A retraction or revision needs half as much: it names what it withdraws in few words."""
-    found = sum(rarity(t) for t in common) + FIGURE_EVIDENCE * figure
+    found = _phrase_evidence(a.content, b.content, common) + FIGURE_EVIDENCE * figure
     found += sum(a.name_rarity.get(e, 0.0) for e in a.entities & b.entities)
     needed = EVIDENCE / 2 if a.speech_act in WITHDRAWALS else EVIDENCE
     # One matter is reported within months: years apart, twice the evidence ("sent 4,000
     # mercenaries" in 2020, "would send 200 soldiers" in 2031).
     if found >= 2 * needed or (found >= needed and _days_apart(a.published, b.published) <= YEAR):
         return True
-    return _wording(a.content) == _wording(b.content)
+    shorter, longer = sorted((_wording(a.content), _wording(b.content)), key=len)
+    # A quotation one outlet prints whole and another in part is one claim.
+    return shorter == longer or (shorter.count(" ") + 1 >= QUOTED_WORDS and f" {shorter} " in f" {longer} ")
+
+
+def _phrase_evidence(a: str, b: str, common: set[str]) -> float:
+    """The rarity of the words two claims share, a phrase both write (words side by side in
+    each: "private email server") weighing as its rarest word and ``PHRASE_REST`` of the rest.
+    A phrase names one thing, as a name does: two claims naming it may say different things of
+    it ("extremely careless", "a special prosecutor to investigate")."""
+    joined = {term: term for term in common}
+
+    def root(term: str) -> str:
+        while joined[term] != term:
+            term = joined[term]
+        return term
+
+    for x, y in adjacent_terms(a) & adjacent_terms(b):
+        if x in joined and y in joined:
+            joined[root(x)] = root(y)
+    phrases: dict[str, list[float]] = {}
+    for term in common:
+        phrases.setdefault(root(term), []).append(rarity(term))
+    found = 0.0
+    for weights in phrases.values():
+        found += max(weights) + PHRASE_REST * (sum(weights) - max(weights))
+    return found
 
 
 def _days_apart(a: str | None, b: str | None) -> int:

@@ -134,14 +134,28 @@ _VERB_CLASS_OF = {stem(form): name for name, verbs in VERB_CLASSES.items() for v
 _CLASS_OF = {form: name for name, words in COUNTED_CLASSES.items() for word in words for form in (word, stem(word))}
 
 
-def worded_terms(text: str) -> Iterator[tuple[str, str]]:
-    """(word as written, its term) for the content words of ``text`` in reading order."""
+def _every_term(text: str) -> Iterator[tuple[str, str | None]]:
+    """(word as written, its term) for every word of ``text`` in reading order; None for a function word."""
     for word in _WORD.findall(text):
         lower = word.lower()
         if len(lower) < 3 or lower in STOP_WORDS or lower in _EXTRA_STOP:
+            yield word, None
             continue
         stemmed = stem(lower)
         yield word, _CLASS_OF.get(stemmed) or _VERB_CLASS_OF.get(stemmed, stemmed)
+
+
+def worded_terms(text: str) -> Iterator[tuple[str, str]]:
+    """(word as written, its term) for the content words of ``text`` in reading order."""
+    return ((word, term) for word, term in _every_term(text) if term is not None)
+
+
+@lru_cache(maxsize=65536)
+def adjacent_terms(text: str) -> frozenset[tuple[str, str]]:
+    """Pairs of terms whose words stand side by side in ``text`` ("private email", "email
+    server"): two claims sharing such a pair share a phrase, one thing named in several words."""
+    sequence = [term for _, term in _every_term(text)]
+    return frozenset((x, y) for x, y in zip(sequence, sequence[1:]) if x and y and x != y)
 
 
 def ordered_terms(text: str) -> Iterator[str]:

@@ -3,7 +3,7 @@
 Link results are derived from the stored analyses, so a revision that changes how claims are
 compared (word stems, counted classes) empties them, as ``sayso link --rebuild`` does, and keeps
 every article, claim and alias decision; the next ``sayso link`` (or ``sayso ingest``) links
-every article again. Shared by revisions 0009, 0011, 0012 and 0013.
+every article again. Shared by revisions 0009, 0011, 0012, 0013 and 0014.
 """
 
 from __future__ import annotations
