@@ -338,13 +338,19 @@ def test_irregular_past_forms_meet_their_verb() -> None:
             ("Valley Courier", "The water pipeline was sold, councillor Oskar Hale said.", "pipeline was sold"),
             id="one phrase in common, different things said of it",
         ),
+        pytest.param(
+            ("Harbor Gazette", "With 214 delegates at stake in Tarrow, Ora Brask is assured of winning at least 118, the party said.", "214 delegates at stake"),
+            ("Valley Courier", "In all, 865 delegates are at stake in 11 states, the party's counter Ada Rusk said.", "865 delegates are at stake"),
+            id="counts of a thing every contest has, in two contests",
+        ),
     ],
 )
 def test_claims_about_different_matters_stay_apart(store: Store, first: tuple[str, ...], second: tuple[str, ...]) -> None:
     """In a store of many stories, what two claims have in common must say what they are about:
     not a unit, a name and a word, one sum, a count's noun and a word, the same words about other
     places, words every news article uses, two polls' shares that happen to be close, or one
-    phrase naming what two different things are said of; years
+    phrase naming what two different things are said of, or counts of a thing (not people) with
+    something said of it in common, which every event of a kind has; years
     apart, it must say twice as much. Each stays an unverified matter of its own. (A fourth item
     is the report's date, else June 2031.)"""
     add(store, report(first[0], first[3] if len(first) > 3 else "2031-06-01", first[1]),

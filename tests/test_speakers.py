@@ -748,3 +748,16 @@ def test_a_first_name_ending_like_an_adjective_stays_part_of_the_name() -> None:
         "Volkar said the plan was weak. “We should not be fooled,” Volkar declared."
     )
     assert speaker_of(result, "We should not be fooled") == ("Sebastian Volkar", "person")
+
+
+def test_a_name_with_a_role_in_apposition_is_a_person_named_in_full() -> None:
+    """NER leaves out "Ambrose" of "Ambrose Gaddis, the party chairman": a person's role in
+    apposition makes the name a person's, with the first name before it."""
+    text = (
+        "Party officials are preparing for a contested convention in Tarrow.\n\n"
+        "Ambrose Gaddis, the GOP chairman, this past week announced the creation of a website to explain the process.\n\n"
+        "“The website is a tool for voters to learn about delegates and rules,” he said.\n"
+    )
+    analysis = analyse(text)
+    assert speaker_of(analysis, "The website is a tool") == ("Ambrose Gaddis", "person")
+    assert entity(analysis, "Ambrose Gaddis").type == "person"

@@ -5,8 +5,10 @@ name, nor a verb NER ran on into ("Obama Sees …"); a nickname in quotes that N
 joined back (``Robert C. "Bobby" Scott``), and so is a name cut before "for the" ("U.S. Court of
 Appeals for the Sixth Circuit"); a place span that runs on into a person's name ("the Republic
 of Karabakh Arayik Harutyunyan") is split in two; a nationality adjective in front of a place
-named alone elsewhere ("Islamic Azerbaijan") is dropped. A full name NER missed ("Mehmet Oz"
-when it found "Oz") is a mention too.
+named alone elsewhere ("Islamic Azerbaijan") is dropped; a name with a person's role in
+apposition after it ("Priebus, the party chairman") is a person's, whatever NER labelled it,
+with the first name NER left out. A full name NER missed ("Mehmet Oz" when it found "Oz") is a
+mention too.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Span
 from .gender import is_first_name
-from .lexicon import GOVERNMENT_HEADS, ORGANISATION_HEADS, VAGUE_HEADS
+from .lexicon import GOVERNMENT_HEADS, ORGANISATION_HEADS, ROLE_HEADS, VAGUE_HEADS
 from .name_forms import EDGE_PUNCTUATION, LEADING_ARTICLE, NAME_PREFIXES, POSSESSIVE, name_key, name_words
 from .ner_mentions import ner_mentions
 from .spans import doc_text
@@ -129,6 +131,10 @@ def _raw_ents(doc: Doc) -> list[tuple[int, int, str, int]]:
             ents.append((ent.start_char, owner.end_char, ent.label_, owner.root.i))
             ents.append((person.start_char, person.end_char, "PERSON", person.root.i))
             continue
+        person = _named_with_a_role(ent)
+        if person is not None:
+            ents.append((person.start_char, person.end_char, "PERSON", ent.root.i))
+            continue
         split = _person_after_place(ent)
         if split is not None:
             ents.append((ent.start_char, split.start_char, ent.label_, ent.root.i))
@@ -158,6 +164,26 @@ def _possessive_owner(ent: SpacySpan) -> SpacySpan | None:
         if is_first_name(rest[0].lower_) or (len(rest) in (2, 3) and not bodies):
             return ent.doc[ent.start : token.i]
     return None
+
+
+def _named_with_a_role(ent: SpacySpan) -> SpacySpan | None:
+    """"Reince Priebus, the GOP chairman": a name of one to three words with a person's role in
+    apposition after it is a person's, even when NER read it as an organisation, and the
+    capitalised proper nouns NER left out before it are part of it."""
+    if ent.label_ not in ("ORG", "PERSON") or len(ent) > 3:
+        return None
+    root = ent.root
+    if {t.lower_ for t in ent} & (ORGANISATION_HEADS | GOVERNMENT_HEADS):
+        return None
+    if not any(c.dep_ == "appos" and c.i > root.i and c.lower_ in ROLE_HEADS for c in root.children):
+        return None
+    start = ent.start
+    while start > 0:
+        left = ent.doc[start - 1]
+        if left.dep_ != "compound" or left.head.i != root.i or left.pos_ != "PROPN" or not left.text[:1].isupper() or left.ent_type_:
+            break
+        start -= 1
+    return ent.doc[start : ent.end]
 
 
 def _person_after_place(ent: SpacySpan) -> SpacySpan | None:
