@@ -339,8 +339,8 @@ def test_irregular_past_forms_meet_their_verb() -> None:
             id="one phrase in common, different things said of it",
         ),
         pytest.param(
-            ("Harbor Gazette", "With 214 delegates at stake in Tarrow, Ora Brask is assured of winning at least 118, the party said.", "214 delegates at stake"),
-            ("Valley Courier", "In all, 865 delegates are at stake in 11 states, the party's counter Ada Rusk said.", "865 delegates are at stake"),
+            ("Harbor Gazette", "It takes 1,237 delegates to win the Harbor Party nomination for governor.", "1,237 delegates"),
+            ("Valley Courier", "It takes 2,383 delegates to win the nomination.", "2,383 delegates"),
             id="counts of a thing every contest has, in two contests",
         ),
     ],

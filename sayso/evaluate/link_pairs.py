@@ -5,10 +5,12 @@ story, and two claims sharing a word usually are one matter. A store of real new
 stories at once: there two claims sharing a name and a word are usually about different things,
 and grouping them makes false corroborations and false contests. ``gold/link_pairs_polnear.jsonl``
 (described in ``gold/README.md``) holds pairs of claims from different PolNeAR articles published
-from August to October 2016, each labelled ``same`` (one matter: one would corroborate, repeat or
-contradict the other) or ``different`` by a reader who never ran sayso.
+in one of two seasons (August to October 2016, March to May 2016), each labelled ``same`` (one
+matter: one would corroborate, repeat or contradict the other) or ``different`` by a reader who
+never ran sayso.
 
-This module analyses those articles, stores and links them as ``sayso ingest`` would, and scores
+This module analyses each season's articles, stores and links them as ``sayso ingest`` would (a
+store per season, as the pairs were drawn), and scores
 the labelled pairs: of those the linker put in one proposition, how many are one matter
 (precision), and of those labelled ``same``, how many it kept together. A pair's claims are
 found by their character spans: the stored claim of that article whose content overlaps the
@@ -36,7 +38,12 @@ from .report import _percent
 from .scoring import overlap
 
 PAIRS_PATH = Path(__file__).resolve().parent / "gold" / "link_pairs_polnear.jsonl"
-MONTHS = ("2016-08", "2016-09", "2016-10")  # the articles the pairs were drawn from
+# The seasons whose articles the pairs were drawn from, each linked in a store of its own.
+SEASONS: dict[str, tuple[str, ...]] = {
+    "Aug.–Oct. 2016": ("2016-08", "2016-09", "2016-10"),
+    "Mar.–May 2016": ("2016-03", "2016-04", "2016-05"),
+}
+MONTHS = tuple(month for months in SEASONS.values() for month in months)
 
 
 @dataclass(frozen=True)
@@ -110,7 +117,7 @@ def load_pairs(path: Path = PAIRS_PATH) -> list[LabelledPair]:
 
 
 def evaluate_link_pairs(root: Path | None = None, path: Path = PAIRS_PATH) -> PairEvaluation:
-    """Analyse, store and link the PolNeAR articles of those months, then score the labelled pairs."""
+    """Analyse, store and link each season's PolNeAR articles, then score the labelled pairs."""
     from ..analyze.pipeline import analyze_articles  # loads spaCy: only when actually evaluating
     from ..link import link_store
 
@@ -120,16 +127,21 @@ def evaluate_link_pairs(root: Path | None = None, path: Path = PAIRS_PATH) -> Pa
     missing = {span.document for p in pairs for span in (p.a, p.b)} - named
     if missing:
         raise SaysoError(f"{len(missing)} labelled articles are not among the PolNeAR articles found, e.g. {sorted(missing)[0]}")
-    with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "pairs.db")) as store:
-        for analysis in analyze_articles([d.article() for d in documents]):
-            store.add(analysis)
-        link_store(store)
-        with store.engine.connect() as connection:
-            sources = dict(connection.execute(select(ArticleRow.id, ArticleRow.source)).all())
-            members = connection.execute(
-                select(MemberRow.claim_id, MemberRow.proposition_id, MemberRow.article_id, MemberRow.position, MemberRow.content)
-            ).all()
-            verdicts = dict(connection.execute(select(PropositionRow.id, PropositionRow.verdict)).all())
+    members: list[Any] = []
+    sources: dict[str, str] = {}
+    verdicts: dict[str, str] = {}
+    for months in SEASONS.values():
+        season = [d for d in documents if (d.published or "").startswith(months)]
+        with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "pairs.db")) as store:
+            for analysis in analyze_articles([d.article() for d in season]):
+                store.add(analysis)
+            link_store(store)
+            with store.engine.connect() as connection:
+                sources.update(connection.execute(select(ArticleRow.id, ArticleRow.source)).all())
+                members += connection.execute(
+                    select(MemberRow.claim_id, MemberRow.proposition_id, MemberRow.article_id, MemberRow.position, MemberRow.content)
+                ).all()
+                verdicts.update(connection.execute(select(PropositionRow.id, PropositionRow.verdict)).all())
     return _score(pairs, len(documents), members, sources, verdicts)
 
 
@@ -179,7 +191,7 @@ def pair_table(result: PairEvaluation) -> Table:
     table = Table(title=f"Grouping on real news: {result.labelled} labelled pairs of PolNeAR claims", box=box.SIMPLE_HEAD)
     table.add_column("measure")
     table.add_column("value", justify="right")
-    table.add_row("articles linked (Aug.–Oct. 2016)", f"{result.articles} ({result.claims} claims)")
+    table.add_row(f"articles linked ({', '.join(SEASONS)}: a store each)", f"{result.articles} ({result.claims} claims)")
     table.add_row("labelled pairs put in one proposition", f"{result.together} (one matter: {result.together_same})")
     table.add_row("precision of those", _percent(result.precision))
     table.add_row("pairs labelled one matter kept together", f"{result.together_same} / {result.same}")

@@ -79,10 +79,11 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     # the fire", "More than 80 firefighters fought the blaze").
     if shared and shared + moment + figure >= MIN_SHARED:
         said = bool(counted) and _same_predicate(a, b, counted)
-        # One count of one kind with something said of it in common ("30 people were taken to
-        # hospital", "took 35 patients to hospital") is evidence as a figure is; shares are not
-        # ("leading by 52 percent to 37", "leads by 49 percent to 47": polls lead everywhere).
-        if _evidence(a, b, common, figure or (said and _counts_beyond_shares(a, b, counted))):
+        # One count of people with something said of them in common ("30 people were taken to
+        # hospital", "took 35 patients to hospital") is evidence as a figure is; counts of other
+        # things recur in every event of a kind ("214 delegates at stake", "865 delegates at
+        # stake") and shares everywhere ("leads by 52 percent to 37", "leads by 49 percent to 47").
+        if _evidence(a, b, common, figure or (said and _people_counted_alike(a, b, counted))):
             # When both name things and none in common, the names count among the words, unshared:
             # "homes near the Tarrow dam" and "homes near the Harlow mill" are two places' homes.
             apart = bool(a_entities and b_entities) and not a_entities & b_entities
@@ -160,10 +161,10 @@ def _wording(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _counts_beyond_shares(a: ClaimFacts, b: ClaimFacts, classes: frozenset[str]) -> bool:
-    """Whether both count one of ``classes`` other than as a share (percent, fraction)."""
+def _people_counted_alike(a: ClaimFacts, b: ClaimFacts, classes: frozenset[str]) -> bool:
+    """Whether both count people of one of ``classes``, other than as a share (percent, fraction)."""
     def counts(claim: ClaimFacts) -> set[str]:
-        return {f["counted"] for f in claim.figures if f.get("counted") in classes and f.get("unit") not in SHARES}
+        return {f["counted"] for f in claim.figures if f.get("counted") in classes and f.get("people") and f.get("unit") not in SHARES}
     return bool(counts(a) & counts(b))
 
 
