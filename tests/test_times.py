@@ -233,6 +233,14 @@ def test_iso_duration(amount, unit, value) -> None:
     assert iso_duration(amount, unit) == value
 
 
+def test_last_and_next_winter_around_the_turn_of_the_year() -> None:
+    """A winter runs from December to February: in January, the last one to have ended began
+    two Decembers before, and the next to begin starts in December."""
+    assert resolve_time("last winter", date(2016, 1, 20)).value == "2014-12/2015-02"
+    assert resolve_time("next winter", date(2016, 1, 20)).value == "2016-12/2017-02"
+    assert resolve_time("last winter", date(2016, 12, 20)).value == "2015-12/2016-02"
+
+
 def test_past_hint_keeps_month_days_and_months_on_or_before_the_anchor() -> None:
     anchor = date(2022, 1, 3)
     assert resolve_time("Jan. 6", anchor).value == "2022-01-06"

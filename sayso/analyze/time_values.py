@@ -374,7 +374,7 @@ def _season_year(first: int, months: int, modifier: str | None, anchor: date, le
     """The year a part of a year named without one begins in: "last" the latest one over by the
     anchor, "next" the first to begin after it, "this" the one whose start is nearest, none the
     nearest by its middle, leaning as the sentence does."""
-    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    years = range(anchor.year - 2, anchor.year + 3)  # "last winter" in January ended the year before last began
 
     def start(year: int) -> date:
         return date(year, first, 1)
