@@ -388,14 +388,14 @@ def eval_link(
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="A link corpus folder (gold.json, manifest.json, articles/). Default: benchmarks/link_corpus."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
     errors: bool = typer.Option(False, "--errors", help="Also list every gold claim not found and every wrong verdict."),
-    polnear: bool = typer.Option(False, "--polnear", help="Score grouping on labelled pairs of real PolNeAR claims instead (435 articles in two seasons, about two minutes)."),
+    polnear: bool = typer.Option(False, "--polnear", help="Score grouping on labelled pairs of real PolNeAR claims instead (748 articles in three seasons, about three minutes)."),
 ) -> None:
     """Score linking on a hand-labelled multi-article corpus: grouping, verdicts, stances, origins.
 
     The articles are analysed, stored in a throw-away database and linked as `sayso ingest`
     would; see docs/linking.md for the measures. With --polnear, the PolNeAR articles of
-    August to October 2016 and of March to May 2016 are linked instead (a store each) and the
-    labelled pairs of their claims scored.
+    August to October 2016, March to May 2016 and November 2015 to February 2016 are linked
+    instead (a store each) and the labelled pairs of their claims scored.
     """
     if polnear:
         pairs = evaluate_link_pairs()

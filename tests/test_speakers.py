@@ -761,3 +761,36 @@ def test_a_name_with_a_role_in_apposition_is_a_person_named_in_full() -> None:
     analysis = analyse(text)
     assert speaker_of(analysis, "The website is a tool") == ("Ambrose Gaddis", "person")
     assert entity(analysis, "Ambrose Gaddis").type == "person"
+
+
+def test_a_surname_in_the_plural_is_the_family_not_the_person() -> None:
+    """"the Tollands" is Edda Tolland's family: a group of its own, which neither takes her name
+    nor lends her its own."""
+    text = "Mayor Edda Tolland is worried. The Tollands have lived in Osk for decades. Tolland said the pier will open."
+    read = [("Edda Tolland", "PERSON"), ("Tollands", "PERSON"), ("Tolland", "PERSON")]
+    mentions = [Mention(Span(name, text.index(name), text.index(name) + len(name)), label, 0) for name, label in read]
+    clusters = cluster_mentions(mentions, text)
+    assert sorted(([m.span.text for m in c.mentions], c.labels("NORP")) for c in clusters) == [
+        (["Edda Tolland", "Tolland"], 0), (["Tollands"], 1)
+    ]
+
+
+def test_who_after_where_someone_is_from_is_the_person() -> None:
+    text = (
+        "Voters in Osk are split.\n\n"
+        "“I have never voted in a primary, but I'm going to vote for Brask,” said Nellie Dorrance, 24, from Harrison, "
+        "who said Brask is best suited to fix the pier."
+    )
+    assert resolved(text, "who") == ("Nellie Dorrance", "person")
+
+
+def test_a_first_name_alone_is_the_one_person_the_article_names_so() -> None:
+    """A numbered list of what people said, an item headed by a first name NER does not mark."""
+    text = (
+        "What Latino stars said in 2031.\n\n"
+        "5\n\nZoe Marquez Spoke Up For Immigrants.\n\n"
+        "In an interview, Zoe Marquez said the country was built by people who came from far away.\n\n"
+        "6\n\nZoe Questioned Why White Actors Play Characters Of Color.\n\n"
+        "Critics should look at all the times white actors played characters of color, Zoe Marquez said."
+    )
+    assert resolved(text, "Zoe", "Zoe Questioned") == ("Zoe Marquez", "person")

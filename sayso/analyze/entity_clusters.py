@@ -7,6 +7,7 @@
   else the one introduced first. A first name alone joins the one person it starts — but a
   name the article already read as a place stays that place ("Charlotte" the city, also after
   "the Charlotte Panthers"); later bare repeats of a surname NER did not mark are mentions too.
+  A surname in the plural ("the Clintons") is the family, a group of its own.
 - **Organisations.** An acronym joins the name it spells (see ``acronyms``); a shorter variant
   whose words all belong to an organisation's name joins it ("the Observatory for Human Rights"
   = "Syrian Observatory or Human Rights", "the Times" = "The New York Times", "Patriot" =
@@ -22,7 +23,7 @@ from .acronyms import acronym, acronym_owner, acronym_target
 from .entity_types import ORGANISATION_NAME_ENDINGS
 from .gender import honorific_gender, is_first_name, name_gender
 from .lexicon import GOVERNMENT_HEADS
-from .name_forms import FUNCTION_WORDS, HONORIFICS, misspelt, name_key, name_words
+from .name_forms import FUNCTION_WORDS, HONORIFICS, misspelt, name_key, name_words, word_before
 from .name_mentions import PLACE_LABELS, Cluster, Mention, covered_tokens
 from .quotes import find_quotes
 from .spans import doc_text
@@ -36,7 +37,7 @@ def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
     """The mentions grouped, one cluster per entity, each owner found in the order above."""
     clusters: list[Cluster] = []
     by_form: dict[str, Cluster] = {}
-    mentions = _people_read_as_bodies(mentions)
+    mentions = _families(_people_read_as_bodies(mentions), text)
     alone = _first_names_alone(mentions, text)
     for mention in mentions:
         key = name_key(mention.span.text)
@@ -75,6 +76,20 @@ def _people_read_as_bodies(mentions: list[Mention]) -> list[Mention]:
         Mention(m.span, "PERSON", m.root_i)
         if m.label == "ORG" and 2 <= len(w := name_words(m.span.text)) <= 3 and w[-1] in surnames
         and w[-1] not in ORGANISATION_NAME_ENDINGS and w[0] not in FUNCTION_WORDS
+        else m
+        for m in mentions
+    ]
+
+
+def _families(mentions: list[Mention], text: str) -> list[Mention]:
+    """"the Clintons", "both Bushes": a surname in the plural after "the" or "both", when a person
+    of the article bears it, names a family — a group of its own, not the person ("Clintons" for
+    Hillary Clinton); alone it is the person's name misspelt ("Dallaires believes")."""
+    surnames = {w[-1] for m in mentions if m.label == "PERSON" and len(w := name_words(m.span.text)) > 1}
+    return [
+        Mention(m.span, "NORP", m.root_i)
+        if len(w := name_words(m.span.text)) == 1 and (w[0][:-1] in surnames or w[0].endswith("es") and w[0][:-2] in surnames)
+        and word_before(text, m.span.start) in ("the", "both")
         else m
         for m in mentions
     ]

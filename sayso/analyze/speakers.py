@@ -32,7 +32,7 @@ from ..model import Entity, Span, Speaker, SpeakerType
 from .entities import EntityIndex
 from .entity_types import is_outlet_name
 from .first_person import FIRST_PERSON_SINGULAR, KIN_GENDER, author, kin_name
-from .gender import pronoun_gender
+from .gender import is_first_name, pronoun_gender
 from .introductions import Introductions, is_possessor, phrase_root
 from .lexicon import (
     GOVERNMENT_HEADS,
@@ -136,6 +136,12 @@ def _described_by_who(noun: Token) -> bool:
     return noun.tag_ == "NN" and any(
         c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") and g.i < c.i for g in c.children) for c in noun.children
     )
+
+
+def _where_from(token: Token) -> bool:
+    """A name after "from" or "of" that hangs on another: where someone is from ("Nicky
+    Driscoll, 24, from Manchester"), however NER labelled the place."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("from", "of") and token.head.head.i != token.head.i
 
 
 def _noun_just_before(token: Token) -> Token | None:
@@ -245,6 +251,8 @@ class SpeakerResolver:
             # deeper ("Ted Cruz, whose job was …": "whose" → "job" → "was" → Cruz).
             clause = token.head if token.head.dep_ == "relcl" or word != "whose" else token.head.head
             before = next((t for t in reversed(self.doc[max(0, token.i - 2) : token.i]) if not t.is_punct), None)
+            if word.startswith("who") and before is not None and _where_from(before) and self._person_at(before.head.head):
+                return self._relative(span, before.head.head)  # "said Nicky Driscoll, 24, from Manchester, who …"
             if word.startswith("who") and before is not None and before.pos_ == "PROPN" and self._person_at(before) and clause.head != before:
                 return self._relative(span, before)  # "Ted Cruz (whose job was …)" hung by the parse on a noun far back
             if clause.dep_ == "relcl":
@@ -457,7 +465,8 @@ class SpeakerResolver:
 
     def _person_by_surname(self, name: str, at: int) -> Entity | None:
         """A surname NER did not mark: the most salient person with that surname, else the one
-        person whose surname it misspells."""
+        person whose surname it misspells, else the one person whose first name it is ("Zoe
+        Questioned Why …" in a list of what Zoe Saldana said)."""
         words = name_words(name)
         if not words:
             return None
@@ -465,7 +474,8 @@ class SpeakerResolver:
         found = [e for e in people if len(name_words(e.name)) > len(words) and name_words(e.name)[-len(words) :] == words]
         if not found and len(words) == 1:
             misspelt_of = [e for e in people if len(full := name_words(e.name)) > 1 and misspelt(words[0], full[-1])]
-            return misspelt_of[0] if len(misspelt_of) == 1 else None
+            first_named = [e for e in people if len(full := name_words(e.name)) > 1 and full[0] == words[0] and is_first_name(words[0])]
+            return next((found[0] for found in (misspelt_of, first_named) if len(found) == 1), None)
         if len(found) <= 1:
             return found[0] if found else None
         ranked = self._salience.ranked(at, lambda key: 1.0 if isinstance(key, Entity) and key in found else 0.0)
