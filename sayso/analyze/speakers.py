@@ -475,7 +475,7 @@ class SpeakerResolver:
         if not found and len(words) == 1:
             misspelt_of = [e for e in people if len(full := name_words(e.name)) > 1 and misspelt(words[0], full[-1])]
             first_named = [e for e in people if len(full := name_words(e.name)) > 1 and full[0] == words[0] and is_first_name(words[0])]
-            return next((found[0] for found in (misspelt_of, first_named) if len(found) == 1), None)
+            return next((owners[0] for owners in (misspelt_of, first_named) if len(owners) == 1), None)
         if len(found) <= 1:
             return found[0] if found else None
         ranked = self._salience.ranked(at, lambda key: 1.0 if isinstance(key, Entity) and key in found else 0.0)

@@ -5,12 +5,12 @@ in its content, the class of what its figures count, or one of its content words
 one article costs in proportion to its claims, not to the store. What two claims share counts
 only when it is evidence enough: two words at least, and words and names rare enough in news
 (``word_rarity``) to add up to ``EVIDENCE``, a phrase both write counting little more than its
-rarest word — or the same wording, or a long quotation one prints whole and the other in part. The score then mixes word
-overlap (Dice and overlap coefficient over the stems of words that are not names), entity
-overlap (Jaccard over linked entities) and a bonus when both count the same kind of thing,
-share words, and say something in common of it or give close figures of it; against a
-proposition the score is half the closest member's and half the members' mean, so one stray
-member cannot pull in more. A claim joins the best proposition scoring at least ``THRESHOLD``
+rarest word — or the same wording, or a long quotation one prints whole and the other in part.
+The score then mixes word overlap (Dice and overlap coefficient over the stems of words that
+are not names), entity overlap (Jaccard over linked entities) and a bonus when both count the
+same kind of thing, share words, and say something in common of it or give close figures of it;
+against a proposition the score is half the closest member's and half the members' mean, so one
+stray member cannot pull in more. A claim joins the best proposition scoring at least ``THRESHOLD``
 (a retraction or revision at least ``WITHDRAWING`` when it has two words in common with a
 member: it names what it withdraws in few words, "its statement that every barrier had
 passed"); it is compared with at most ``COMPARISONS`` members, taken from the propositions
@@ -114,13 +114,15 @@ def _evidence(a: ClaimFacts, b: ClaimFacts, common: set[str], figure: bool) -> b
     """Whether the words, names and figure two claims share are rare enough together to say they
     are about one thing, or the two say it in the same words (a wire copy, a quotation repeated).
     A retraction or revision needs half as much: it names what it withdraws in few words."""
-    found = _phrase_evidence(a.content, b.content, common) + FIGURE_EVIDENCE * figure
-    found += sum(a.name_rarity.get(e, 0.0) for e in a.entities & b.entities)
     needed = EVIDENCE / 2 if a.speech_act in WITHDRAWALS else EVIDENCE
-    # One matter is reported within months: years apart, twice the evidence ("sent 4,000
-    # mercenaries" in 2020, "would send 200 soldiers" in 2031).
-    if found >= 2 * needed or (found >= needed and _days_apart(a.published, b.published) <= YEAR):
-        return True
+    found = FIGURE_EVIDENCE * figure + sum(a.name_rarity.get(e, 0.0) for e in a.entities & b.entities)
+    words = sum(rarity(t) for t in common)
+    if found + words >= needed:  # phrases only ever weigh less: most pairs are settled without them
+        found += _phrase_evidence(a.content, b.content, common)
+        # One matter is reported within months: years apart, twice the evidence ("sent 4,000
+        # mercenaries" in 2020, "would send 200 soldiers" in 2031).
+        if found >= 2 * needed or (found >= needed and _days_apart(a.published, b.published) <= YEAR):
+            return True
     shorter, longer = sorted((_wording(a.content), _wording(b.content)), key=len)
     # A quotation one outlet prints whole and another in part is one claim.
     return shorter == longer or (shorter.count(" ") + 1 >= QUOTED_WORDS and f" {shorter} " in f" {longer} ")
