@@ -116,16 +116,24 @@ def _evidence(a: ClaimFacts, b: ClaimFacts, common: set[str], figure: bool) -> b
     A retraction or revision needs half as much: it names what it withdraws in few words."""
     needed = EVIDENCE / 2 if a.speech_act in WITHDRAWALS else EVIDENCE
     found = FIGURE_EVIDENCE * figure + sum(a.name_rarity.get(e, 0.0) for e in a.entities & b.entities)
-    words = sum(rarity(t) for t in common)
-    if found + words >= needed:  # phrases only ever weigh less: most pairs are settled without them
+    weights = [rarity(t) for t in common]
+    words = sum(weights)
+    # Phrases only ever weigh less, and at most by PHRASE_REST of all but the rarest word: most
+    # pairs are settled without reading them (too little evidence, or plenty however phrased).
+    if found + words >= needed:
+        if found + words - PHRASE_REST * (words - max(weights, default=0.0)) >= 2 * needed:
+            return True
         found += _phrase_evidence(a.content, b.content, common)
         # One matter is reported within months: years apart, twice the evidence ("sent 4,000
         # mercenaries" in 2020, "would send 200 soldiers" in 2031).
         if found >= 2 * needed or (found >= needed and _days_apart(a.published, b.published) <= YEAR):
             return True
     shorter, longer = sorted((_wording(a.content), _wording(b.content)), key=len)
-    # A quotation one outlet prints whole and another in part is one claim.
-    return shorter == longer or (shorter.count(" ") + 1 >= QUOTED_WORDS and f" {shorter} " in f" {longer} ")
+    if shorter == longer:
+        return True
+    # A quotation one outlet prints whole and another in part is one claim (checked cheaply
+    # first: most pairs share no such run).
+    return shorter in longer and shorter.count(" ") + 1 >= QUOTED_WORDS and f" {shorter} " in f" {longer} "
 
 
 def _phrase_evidence(a: str, b: str, common: set[str]) -> float:
