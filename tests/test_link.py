@@ -368,6 +368,16 @@ def test_two_rarer_words_in_common_tie_claims(store: Store) -> None:
     assert holding(store, "refused to pay the hackers") == holding(store, "No ransom will go to the hackers")
 
 
+@pytest.mark.parametrize("second_published, together", [("2031-06-09", True), ("2031-08-02", False)])
+def test_the_further_apart_two_claims_are_published_the_more_they_must_share(store: Store, second_published: str, together: bool) -> None:
+    """"pay", "fuel" and "leaked" in common are one matter a week apart; two months apart, the
+    same words are as likely another leak, another bill."""
+    add(store, report("Coast Daily", "2031-06-02", "Osk Buses will pay for the fuel that leaked into the stream, its manager Pia Lund said."),
+        report("Lunden Post", second_published, "Union leader Ada Rusk said the firm should pay to clean up the leaked fuel."))
+    link_store(store)
+    assert (holding(store, "pay for the fuel") == holding(store, "pay to clean up the leaked fuel")) is together
+
+
 def test_a_rare_name_in_common_is_evidence_as_a_rare_word_is(store: Store) -> None:
     """"raise" and "prices" are everyday words of news; with "Tessholm Sound Ferries", a name no
     article of the rarity table uses, they say one thing."""

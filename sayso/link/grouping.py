@@ -5,7 +5,8 @@ in its content, the class of what its figures count, or one of its content words
 one article costs in proportion to its claims, not to the store. What two claims share counts
 only when it is evidence enough: two words at least, and words and names rare enough in news
 (``word_rarity``) to add up to ``EVIDENCE``, a phrase both write counting little more than its
-rarest word — or the same wording, or a long quotation one prints whole and the other in part.
+rarest word — or the same wording, or a long quotation one prints whole and the other in part;
+the further apart two claims were published, the more they must share (twice at a year).
 The score then mixes word overlap (Dice and overlap coefficient over the stems of words that
 are not names), entity overlap (Jaccard over linked entities) and a bonus when both count the
 same kind of thing, share words, and say something in common of it or give close figures of it;
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from math import log1p
 
 from ..analyze.time_values import anchor_date
 from .facts import ClaimFacts
@@ -38,7 +40,8 @@ EVIDENCE = 6.0
 FIGURE_EVIDENCE = 3.0  # one large or close figure for one kind of thing weighs as a fairly rare word
 PHRASE_REST = 0.5  # what the words of a shared phrase other than its rarest add to the evidence
 QUOTED_WORDS = 8  # a wording this long found whole inside another's is one quotation printed twice
-YEAR = 365  # days between two claims' publication beyond which they need twice the evidence
+YEAR = 365  # days between two claims' publication from which they need twice the evidence
+SAME_DAYS = 2  # the scale of the rise in evidence needed with days apart (``_time_apart``)
 MAX_TERM_KEYS = 8
 COMPARISONS = 250  # members compared per claim at most
 BIG_FIGURE = 100
@@ -124,9 +127,7 @@ def _evidence(a: ClaimFacts, b: ClaimFacts, common: set[str], figure: bool) -> b
         if found + words - PHRASE_REST * (words - max(weights, default=0.0)) >= 2 * needed:
             return True
         found += _phrase_evidence(a.content, b.content, common)
-        # One matter is reported within months: years apart, twice the evidence ("sent 4,000
-        # mercenaries" in 2020, "would send 200 soldiers" in 2031).
-        if found >= 2 * needed or (found >= needed and _days_apart(a.published, b.published) <= YEAR):
+        if found >= 2 * needed or found >= needed * _time_apart(a.published, b.published):
             return True
     shorter, longer = sorted((_wording(a.content), _wording(b.content)), key=len)
     if shorter == longer:
@@ -160,10 +161,15 @@ def _phrase_evidence(a: str, b: str, common: set[str]) -> float:
     return found
 
 
-def _days_apart(a: str | None, b: str | None) -> int:
-    """Days between two publication dates; 0 when either is unknown."""
+def _time_apart(a: str | None, b: str | None) -> float:
+    """How many times ``EVIDENCE`` two claims published apart need: one matter is reported
+    within days, and the same words weeks apart are more often another occasion of the kind
+    (another poll's margin of error, another contest's delegates). From 1 on the same day,
+    rising with the logarithm of the days between (1.3 a week apart, 1.5 a month) to 2 at
+    ``YEAR`` and beyond ("sent 4,000 mercenaries" in 2020, "would send 200 soldiers" in 2031)."""
     first, second = anchor_date(a), anchor_date(b)
-    return abs((first - second).days) if first and second else 0
+    days = min(abs((first - second).days), YEAR) if first and second else 0
+    return 1 + log1p(days / SAME_DAYS) / log1p(YEAR / SAME_DAYS)
 
 
 @lru_cache(maxsize=65536)
