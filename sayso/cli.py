@@ -388,7 +388,7 @@ def eval_link(
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="A link corpus folder (gold.json, manifest.json, articles/). Default: benchmarks/link_corpus."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
     errors: bool = typer.Option(False, "--errors", help="Also list every gold claim not found and every wrong verdict."),
-    polnear: bool = typer.Option(False, "--polnear", help="Score grouping on labelled pairs of real PolNeAR claims instead (748 articles in three seasons, about three minutes)."),
+    polnear: bool = typer.Option(False, "--polnear", help="Score grouping on labelled pairs of real PolNeAR claims instead (924 articles in four seasons, about four minutes)."),
 ) -> None:
     """Score linking on a hand-labelled multi-article corpus: grouping, verdicts, stances, origins.
 

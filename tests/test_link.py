@@ -133,6 +133,17 @@ def test_a_person_speaking_for_a_body_is_one_voice_with_it(store: Store) -> None
     assert "Erland Moss speaks for Tessholm Sound Ferries" in crossings.explanation
 
 
+def test_tolls_far_apart_with_nothing_else_in_common_are_two_events(store: Store) -> None:
+    """"Three people were killed" and "at least nine people were killed" a week apart say only
+    that people were killed: two events of a kind. The same toll told twice is one."""
+    add(store, report("Harbor Gazette", "2031-06-02", "Three people were killed, the Osk fire service said."),
+        report("Valley Courier", "2031-06-09", "At least nine people were killed, the Lunden police said."),
+        report("Coast Daily", "2031-06-10", "Nine people were killed, a Lunden police spokesman said."))
+    link_store(store)
+    assert holding(store, "Three people were killed") != holding(store, "At least nine people were killed")
+    assert holding(store, "At least nine people were killed") == holding(store, "Nine people were killed")
+
+
 def test_a_claim_with_two_counts_is_read_for_the_one_the_proposition_is_about(store: Store) -> None:
     """"Two people died and more than 30 were hurt" states two counts of people: against "at least
     35 people were hurt" it is read as its 30 hurt (which fit), never as its two dead."""

@@ -5,8 +5,8 @@ story, and two claims sharing a word usually are one matter. A store of real new
 stories at once: there two claims sharing a name and a word are usually about different things,
 and grouping them makes false corroborations and false contests. ``gold/link_pairs_polnear.jsonl``
 (described in ``gold/README.md``) holds pairs of claims from different PolNeAR articles published
-in one of three seasons (August to October 2016, March to May 2016, November 2015 to February
-2016), each labelled ``same`` (one
+in one of four seasons (August to October 2016, March to May 2016, November 2015 to February
+2016, June and July 2016), each labelled ``same`` (one
 matter: one would corroborate, repeat or contradict the other) or ``different`` by a reader who
 never ran sayso.
 
@@ -44,6 +44,7 @@ SEASONS: dict[str, tuple[str, ...]] = {
     "Aug.–Oct. 2016": ("2016-08", "2016-09", "2016-10"),
     "Mar.–May 2016": ("2016-03", "2016-04", "2016-05"),
     "Nov. 2015–Feb. 2016": ("2015-11", "2015-12", "2016-01", "2016-02"),
+    "Jun.–Jul. 2016": ("2016-06", "2016-07"),
 }
 MONTHS = tuple(month for months in SEASONS.values() for month in months)
 

@@ -27,7 +27,7 @@ from math import log1p
 from ..analyze.time_values import anchor_date
 from .facts import ClaimFacts
 from .word_rarity import rarity
-from .words import MOMENT, adjacent_terms, common_terms, stem
+from .words import MOMENT, adjacent_terms, common_terms, stem, terms
 
 THRESHOLD = 0.6
 WITHDRAWING = 0.4  # a retraction names what it withdraws in few words ("its statement that every barrier had passed")
@@ -86,7 +86,12 @@ def similarity(a: ClaimFacts, b: ClaimFacts) -> float:
         # hospital", "took 35 patients to hospital") is evidence as a figure is; counts of other
         # things recur in every event of a kind ("214 delegates at stake", "865 delegates at
         # stake") and shares everywhere ("leads by 52 percent to 37", "leads by 49 percent to 47").
-        if _evidence(a, b, common, figure or (said and _people_counted_alike(a, b, counted))):
+        people = said and not figure and _people_counted_alike(a, b, counted)
+        # Counts of people far apart are as often two events of a kind as one disputed toll
+        # ("Three people were killed", "at least nine people were killed", "that 80 people were
+        # killed"): the people they count are the count's own evidence, not a word more.
+        far = people and not _close_figures(a, b, counted, people=True)
+        if _evidence(a, b, common - _counted_nouns(a, b, counted) if far else common, figure or people):
             # When both name things and none in common, the names count among the words, unshared:
             # "homes near the Tarrow dam" and "homes near the Harlow mill" are two places' homes.
             apart = bool(a_entities and b_entities) and not a_entities & b_entities
@@ -177,6 +182,11 @@ def _wording(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _counted_nouns(a: ClaimFacts, b: ClaimFacts, classes: frozenset[str]) -> set[str]:
+    """The words naming what the two claims' figures of ``classes`` count ("people", "patients")."""
+    return {t for f in a.figures + b.figures if f.get("counted") in classes for t in terms(f.get("counted_text") or "")}
+
+
 def _people_counted_alike(a: ClaimFacts, b: ClaimFacts, classes: frozenset[str]) -> bool:
     """Whether both count people of one of ``classes``, other than as a share (percent, fraction)."""
     def counts(claim: ClaimFacts) -> set[str]:
@@ -200,14 +210,16 @@ def _same_figure(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
     return any((f["counted"], f["value"]) in values for f in b.figures)
 
 
-def _close_figures(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
+def _close_figures(a: ClaimFacts, b: ClaimFacts, classes: set[str] | frozenset[str], people: bool = False) -> bool:
     """Whether both give close figures (within a quarter) for one kind of thing that is not people
     in general: "more than 80 firefighters" and "some 90 firefighters" fought one fire. Not
-    shares: two polls' 46 and 47.1 percent are close by nature, not by being one figure."""
+    shares: two polls' 46 and 47.1 percent are close by nature, not by being one figure. With
+    ``people``, counts of people instead, of any size ("Four people died", "four were killed")."""
     def values(claim: ClaimFacts) -> list[tuple[str, float]]:
         return [
             (f["counted"], f["value"]) for f in claim.figures
-            if f.get("counted") in classes and not f.get("people") and f.get("unit") not in SHARES and (f.get("value") or 0) >= CLOSE_FROM
+            if f.get("counted") in classes and bool(f.get("people")) == people and f.get("unit") not in SHARES
+            and (f.get("value") or 0) >= (1 if people else CLOSE_FROM)
         ]
     return any(c == d and max(v, w) <= CLOSE * min(v, w) for c, v in values(a) for d, w in values(b))
 

@@ -8,8 +8,9 @@ In a store of several months of real news, the same few words weeks apart were m
 another occasion of the kind (another poll's margin of error, another contest's delegates,
 another shooting's toll) than one matter told twice. The evidence two claims must share now
 rises with the logarithm of the days between them, from once on the same day to twice at a
-year (which was a step from once to twice), so propositions made before would not be made
-now. Like revision 0014, this revision forgets the link results, keeping every article, claim
+year (which was a step from once to twice), and two counts of people far apart ("three people
+were killed", "nine people were killed") no longer count the people among their words in
+common, so propositions made before would not be made now. Like revision 0014, this revision forgets the link results, keeping every article, claim
 and alias decision; the next ``sayso link`` or ``sayso ingest`` links every article again.
 """
 
