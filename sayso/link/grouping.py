@@ -122,17 +122,16 @@ def _evidence(a: ClaimFacts, b: ClaimFacts, common: set[str], figure: bool) -> b
     """Whether the words, names and figure two claims share are rare enough together to say they
     are about one thing, or the two say it in the same words (a wire copy, a quotation repeated).
     A retraction or revision needs half as much: it names what it withdraws in few words."""
-    needed = EVIDENCE / 2 if a.speech_act in WITHDRAWALS else EVIDENCE
+    needed = (EVIDENCE / 2 if a.speech_act in WITHDRAWALS else EVIDENCE) * _time_apart(a.published, b.published)
     found = FIGURE_EVIDENCE * figure + sum(a.name_rarity.get(e, 0.0) for e in a.entities & b.entities)
     weights = [rarity(t) for t in common]
     words = sum(weights)
     # Phrases only ever weigh less, and at most by PHRASE_REST of all but the rarest word: most
     # pairs are settled without reading them (too little evidence, or plenty however phrased).
     if found + words >= needed:
-        if found + words - PHRASE_REST * (words - max(weights, default=0.0)) >= 2 * needed:
+        if found + words - PHRASE_REST * (words - max(weights, default=0.0)) >= needed:
             return True
-        found += _phrase_evidence(a.content, b.content, common)
-        if found >= 2 * needed or found >= needed * _time_apart(a.published, b.published):
+        if found + _phrase_evidence(a.content, b.content, common) >= needed:
             return True
     shorter, longer = sorted((_wording(a.content), _wording(b.content)), key=len)
     if shorter == longer:
@@ -166,6 +165,7 @@ def _phrase_evidence(a: str, b: str, common: set[str]) -> float:
     return found
 
 
+@lru_cache(maxsize=65536)
 def _time_apart(a: str | None, b: str | None) -> float:
     """How many times ``EVIDENCE`` two claims published apart need: one matter is reported
     within days, and the same words weeks apart are more often another occasion of the kind
