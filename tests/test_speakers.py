@@ -794,3 +794,16 @@ def test_a_first_name_alone_is_the_one_person_the_article_names_so() -> None:
         "Critics should look at all the times white actors played characters of color, Zoe Marquez said."
     )
     assert resolved(text, "Zoe", "Zoe Questioned") == ("Zoe Marquez", "person")
+
+
+def test_people_of_a_kind_beside_a_named_body_are_vague() -> None:
+    """"fellow GOP presidential hopefuls", "The guests at the Marlow Post's party" (and "They"
+    after them): a plural noun for people is some people, whatever body a word beside it names."""
+    text = (
+        "Ada Voss proposed a toll on the Tarrow bridge on Monday. The proposal has drawn harsh criticism from fellow "
+        "GOP presidential hopefuls. Delia Okafor called it \"a tax on work.\"\n\n"
+        "The Marlow Post is hosting a debate party in Osk. The guests at the Marlow Post's party are skeptical. "
+        "They have booed Voss all night."
+    )
+    assert resolved(text, "fellow GOP presidential hopefuls") == (None, "vague")
+    assert resolved(text, "They") == (None, "vague")

@@ -380,7 +380,9 @@ class SpeakerResolver:
             person = self._person_by_surname(clean_name(span.text), head.i)
             if person is not None:
                 return self._speaker(span, person, "person")
-        if plural and (role or word in VAGUE_HEADS or head.pos_ == "NOUN") and not named:
+        if plural and (role or word in VAGUE_HEADS or head.pos_ == "NOUN") and not head_in_name:
+            # "officials", "fellow GOP hopefuls", "the guests at the Post's party": some people,
+            # whatever body a word beside the head names.
             governed = word in _GOVERNMENT_ROLES and (possessor is not None or "the" in determiners)
             if word in GOVERNMENT_HEADS or governed:
                 return self._government(span, head, possessor)
