@@ -807,3 +807,11 @@ def test_people_of_a_kind_beside_a_named_body_are_vague() -> None:
     )
     assert resolved(text, "fellow GOP presidential hopefuls") == (None, "vague")
     assert resolved(text, "They") == (None, "vague")
+
+
+def test_a_party_member_named_with_a_place_is_vague() -> None:
+    """"another Tarrow Democrat" is one of a party's members, not a person named "Tarrow Democrat"."""
+    text = ("Brask leads in Tarrow. “Voters like him,” added a Varndale County Democrat. "
+            "“It is Brask's to lose,” added another Varndale County Democrat. “He will win,” said one Tarrow Republican.")
+    assert resolved(text, "another Varndale County Democrat") == (None, "vague")
+    assert resolved(text, "one Tarrow Republican") == (None, "vague")

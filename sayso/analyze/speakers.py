@@ -453,9 +453,10 @@ class SpeakerResolver:
         return Speaker(span.text, span.start, span.end, label, "person")
 
     def _named_in_role(self, tokens: list[Token]) -> str | None:
-        """A person's name ending a role phrase NER missed: "President of … Arayik Harutyunyan"."""
+        """A person's name ending a role phrase NER missed: "President of … Arayik Harutyunyan";
+        not a party's member named with a place ("a Varndale County Democrat")."""
         last = tokens[-1]
-        if last.pos_ != "PROPN" or head_word(last) in ROLE_HEADS:
+        if last.pos_ != "PROPN" or head_word(last) in ROLE_HEADS or is_party_word(last.lower_):
             return None
         run = [last]
         while run[0].i > tokens[0].i:
