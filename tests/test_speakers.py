@@ -815,3 +815,13 @@ def test_a_party_member_named_with_a_place_is_vague() -> None:
             "“It is Brask's to lose,” added another Varndale County Democrat. “He will win,” said one Tarrow Republican.")
     assert resolved(text, "another Varndale County Democrat") == (None, "vague")
     assert resolved(text, "one Tarrow Republican") == (None, "vague")
+
+
+def test_a_share_of_a_group_is_vague() -> None:
+    """"only 21 percent who chose …", "A majority of voters": some of a group, never the
+    candidate they voted for."""
+    text = ("Voters in Tarrow were asked about Ada Voss as they left the polls. Only 23 percent of those who wanted change "
+            "voted for Voss, while only 21 percent who chose “honest” cast a vote for her. A majority of voters said the "
+            "economy mattered most.")
+    assert resolved(text, "only 21 percent who chose “honest”") == (None, "vague")
+    assert resolved(text, "A majority of voters") == (None, "vague")

@@ -82,13 +82,15 @@ _INDEFINITE = frozenset({"a", "an", "one", "some", "another", "any", "several", 
 # Words that pick some of a group out ("some Democrats", "most of whom", "everyone I interviewed").
 _QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "certain", "various", "numerous"})
 _EVERYONE = frozenset({"everyone", "everybody", "anyone", "anybody", "nobody", "somebody", "someone"})
+# Shares of a group: "21 percent who chose …", "a majority of voters", "half of them".
+_SHARES = frozenset({"percent", "cent", "%", "half", "majority", "minority", "proportion", "fraction", "share"})
 _PERSONAL_HEADS = PERSON_NOUNS | ROLE_HEADS | VAGUE_HEADS
 
 
 def _picked_from_a_group(head: Token, tokens: list[Token]) -> bool:
     """Whether a phrase (``tokens``, headed by ``head``) names some members of a group, never one
     speaker or one body."""
-    if head.lower_ in _EVERYONE:
+    if head.lower_ in _EVERYONE or (head.lower_ in _SHARES and head.pos_ in ("NOUN", "SYM")):
         return True
     if head.lower_ in _QUANTIFIERS and any(c.lower_ == "of" for c in head.children):
         return True  # "most of whom"
