@@ -825,3 +825,9 @@ def test_a_share_of_a_group_is_vague() -> None:
             "economy mattered most.")
     assert resolved(text, "only 21 percent who chose “honest”") == (None, "vague")
     assert resolved(text, "A majority of voters") == (None, "vague")
+
+
+def test_a_span_cut_inside_a_word_names_the_word() -> None:
+    text = ("Ada Voss calls for a new bridge.\n\n"
+            "Former mayor Ada Voss is calling for a new bridge over the Tarrow. Voss suggested the city should borrow to build it.")
+    assert resolved(text, "os", "Voss suggested") == ("Ada Voss", "person")

@@ -155,6 +155,12 @@ def _noun_just_before(token: Token) -> Token | None:
     return None
 
 
+def _word_around(doc: Doc, span: Span) -> list[Token]:
+    """The word a span lies inside ("t" of "Clinton"): a span cut inside a word names the word."""
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return list(found) if found is not None else []
+
+
 _PLACE_SALIENCE = 0.5  # least salience for "the city" to be the place last in view
 _ORGANISATION_SALIENCE = 0.2  # least salience for "the bank" to be the organisation last in view
 
@@ -234,7 +240,7 @@ class SpeakerResolver:
         """The speaker a source span names, ``token`` being its head when the caller knows it."""
         if span is None:
             return None
-        tokens = tokens_in(self.doc, span.start, span.end)
+        tokens = tokens_in(self.doc, span.start, span.end) or _word_around(self.doc, span)
         if not tokens:
             return Speaker(span.text, span.start, span.end, None, "unknown")
         if token is None or not (tokens[0].i <= token.i <= tokens[-1].i) or not (tokens[0].i <= token.head.i <= tokens[-1].i):
