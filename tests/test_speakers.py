@@ -831,3 +831,12 @@ def test_a_span_cut_inside_a_word_names_the_word() -> None:
     text = ("Ada Voss calls for a new bridge.\n\n"
             "Former mayor Ada Voss is calling for a new bridge over the Tarrow. Voss suggested the city should borrow to build it.")
     assert resolved(text, "os", "Voss suggested") == ("Ada Voss", "person")
+
+
+def test_the_campaign_after_her_campaign_is_hers() -> None:
+    text = ("Osk lays off campaign staff.\n\n"
+            "The results of Tuesday's primaries will force Sen. Ada Voss to face a hard reality.\n\n"
+            "Voss hasn't said whether she will change the focus of her campaign, and she insisted at a rally in Tarrow "
+            "that she is still in the race. But she laid off more than 200 staffers.\n\n"
+            "The campaign hasn't decided what it would raise at the convention.")
+    assert resolved(text, "The campaign") == ("Ada Voss campaign", "organisation")

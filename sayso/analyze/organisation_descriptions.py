@@ -16,7 +16,7 @@ Department").
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc, Token
 
@@ -59,18 +59,18 @@ def organisation_containing(entities: EntityIndex, tokens: list[Token], start: i
     return max(containing, key=lambda c: (c[0], c[1]))[2] if containing else None
 
 
-def owner_named_before(doc: Doc, entities: EntityIndex, earlier: Iterable[str], offset: int, word: str) -> str | None:
-    """"The campaign" after "the Trump campaign" or "Trump's campaign": that person's.
+def owner_named_before(doc: Doc, entities: EntityIndex, earlier: Iterable[str], offset: int, word: str, possessives: Mapping[int, str]) -> str | None:
+    """"The campaign" after "the Trump campaign", "Trump's campaign" or "his campaign": that person's.
 
-    ``earlier`` are the names given to the sources resolved before ``offset``, latest first.
+    ``earlier`` are the names given to the sources resolved before ``offset``, latest first;
+    ``possessives`` the person each "his"/"her" before ``word`` stands for, by its offset.
     """
     for name in earlier:
         if name.endswith(f" {word}"):
             return name[: -len(word) - 1]
-    for entity, mention in reversed(entities.mentions()):
-        if mention.end <= offset and entity.type == "person" and _followed_by(doc, mention, word):
-            return entity.name
-    return None
+    owners = [(m.start, e.name) for e, m in entities.mentions() if m.end <= offset and e.type == "person" and _followed_by(doc, m, word)]
+    owners += [(start, name) for start, name in possessives.items() if start < offset]
+    return max(owners)[1] if owners else None
 
 
 def owned_word(doc: Doc, entities: EntityIndex, person: Entity, word: str) -> str:

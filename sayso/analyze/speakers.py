@@ -506,6 +506,11 @@ class SpeakerResolver:
         owner = self._possessor(possessor) if possessor is not None else None
         return person_by_description(self._salience, self._introductions, self.entities, tokens, head, possessor, owner)
 
+    def _possessives(self, before: Token, word: str) -> dict[int, str]:
+        """The person each "his"/"her" of ``word`` before ``before`` stands for ("his campaign"), by its offset."""
+        found = ((self.doc[i], chosen.entity) for i, chosen in self._pronouns.items() if i < before.i and chosen is not None)
+        return {t.idx: e.name for t, e in found if e is not None and e.type == "person" and t.dep_ == "poss" and head_word(t.head) == word}
+
     def _government(self, span: Span, head: Token, possessor: Token | None) -> Speaker:
         """"the ministry", "officials", "police": a government body, named when it is the police
         force the article names or a country's ("the Saudi government", "the Mexico government")."""
@@ -546,7 +551,7 @@ class SpeakerResolver:
                 person = said.name if said is not None and said.type == "person" else None
             if person is None:
                 earlier = (r.name for r in reversed(self.history) if r.start < span.start and r.name)
-                person = owner_named_before(self.doc, self.entities, earlier, span.start, word)
+                person = owner_named_before(self.doc, self.entities, earlier, span.start, word, self._possessives(head, word))
             if person is not None:
                 return Speaker(span.text, span.start, span.end, f"{person} {word}", owner_org)  # type: ignore[arg-type]
             return Speaker(span.text, span.start, span.end, None, owner_org)  # type: ignore[arg-type]
