@@ -840,3 +840,14 @@ def test_the_campaign_after_her_campaign_is_hers() -> None:
             "that she is still in the race. But she laid off more than 200 staffers.\n\n"
             "The campaign hasn't decided what it would raise at the convention.")
     assert resolved(text, "The campaign") == ("Ada Voss campaign", "organisation")
+
+
+def test_the_administration_is_the_presidents() -> None:
+    """"the administration" when no one's was named: the person introduced as president, not a former one."""
+    text = ("Tarrow weighs a steel tariff.\n\n"
+            "All signs point to President Lena Orsk going along with the proposal. Orsk has proposed many ways of helping "
+            "workers, including free college.\n\n"
+            "Former President Hugo Brandt, who left office in 2019, called the plan reckless. Economists said the tariff "
+            "would raise prices. Importers said they would fight it in court.\n\n"
+            "In 2021, the administration slapped a 35% duty on cheap tires.")
+    assert resolved(text, "the administration") == ("Lena Orsk administration", "government")

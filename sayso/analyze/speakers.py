@@ -7,9 +7,10 @@ mentioned (``salience``), and names each source mention it is asked about:
 - **Titles and roles** ("the French President", "the senator") are the person introduced with
   those words, else the person in view (``role_descriptions``, ``titles``).
 - **Organisation descriptions** ("the commission", "the Clinton campaign") are the body whose
-  name has those words, or the person's campaign; "the bank", "the union" the most salient
-  organisation that may be one, else one whose name says it is, even named later; "his
-  company" stays unnamed (``organisation_descriptions``).
+  name has those words, or the person's campaign ("the administration" the president's when
+  the article names no one's); "the bank", "the union" the most salient organisation that may
+  be one, else one whose name says it is, even named later; "his company" stays unnamed
+  (``organisation_descriptions``).
 - **Place descriptions** ("the city", "the state", "the country") are the place of that kind
   in view, else the one the article names most (``place_descriptions``).
 - **Names.** A mention of an entity is the entity's fullest name (see ``entities``); a surname
@@ -506,6 +507,18 @@ class SpeakerResolver:
         owner = self._possessor(possessor) if possessor is not None else None
         return person_by_description(self._salience, self._introductions, self.entities, tokens, head, possessor, owner)
 
+    def _president(self, before: Token) -> str | None:
+        """"the administration" no one's was named for: the president's, the person the article
+        introduced as president (not a former one), the most salient else the last named."""
+
+        def fits(key: object) -> float:
+            titles = self._introductions.titles(key) if isinstance(key, Entity) and key.type == "person" else set()
+            return 1.0 if "president" in titles and "former" not in titles else 0.0
+
+        in_view = [c.entity for c in self._salience.ranked(before.i, fits) if c.entity is not None]
+        found = in_view or [e for e, m in reversed(self.entities.mentions()) if m.end <= before.idx and fits(e)]
+        return found[0].name if found else None
+
     def _possessives(self, before: Token, word: str) -> dict[int, str]:
         """The person each "his"/"her" of ``word`` before ``before`` stands for ("his campaign"), by its offset."""
         found = ((self.doc[i], chosen.entity) for i, chosen in self._pronouns.items() if i < before.i and chosen is not None)
@@ -552,6 +565,8 @@ class SpeakerResolver:
             if person is None:
                 earlier = (r.name for r in reversed(self.history) if r.start < span.start and r.name)
                 person = owner_named_before(self.doc, self.entities, earlier, span.start, word, self._possessives(head, word))
+            if person is None and word == "administration" and possessor is None:
+                person = self._president(head)
             if person is not None:
                 return Speaker(span.text, span.start, span.end, f"{person} {word}", owner_org)  # type: ignore[arg-type]
             return Speaker(span.text, span.start, span.end, None, owner_org)  # type: ignore[arg-type]
