@@ -851,3 +851,15 @@ def test_the_administration_is_the_presidents() -> None:
             "would raise prices. Importers said they would fight it in court.\n\n"
             "In 2021, the administration slapped a 35% duty on cheap tires.")
     assert resolved(text, "the administration") == ("Lena Orsk administration", "government")
+
+
+def test_a_word_capitalised_to_open_a_line_is_no_part_of_a_name() -> None:
+    """NER reads "Young Halvorsen" in the headline as a name: "young" is a word the article writes in
+    lower case, capitalised there only to open the line, so "Halvorsen" later is Mara Halvorsen."""
+    text = (
+        "Students don't get socialism;\nYoung Halvorsen supporters never had to live through the war.\n\n"
+        "Mara Halvorsen's lead with young people has been huge. Why are students so fond of Halvorsen? "
+        "Most answers point to her plans.\n\nBrask has said that Halvorsen's ideas cost too much.\n\n"
+        "Halvorsen calls herself a democratic socialist."
+    )
+    assert resolved(text, "Halvorsen", "Halvorsen calls") == ("Mara Halvorsen", "person")

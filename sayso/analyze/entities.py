@@ -28,7 +28,7 @@ from .entity_types import entity_type, is_outlet_name
 from .gender import is_first_name
 from .name_forms import clean_name, name_words
 from .name_mentions import Cluster, cleaned_mentions, unmarked_full_names
-from .spans import doc_text
+from .spans import doc_text, lower_case_words
 
 __all__ = ["EntityIndex", "clean_name", "find_entities", "is_outlet_name"]
 
@@ -103,7 +103,7 @@ def find_entities(doc: Doc) -> EntityIndex:
     mentions = unmarked_full_names(doc, bracketed_acronyms(doc, cleaned_mentions(doc)))
     clusters = cluster_mentions(mentions, text)
     add_unmarked_repeats(doc, clusters)
-    lower_words = frozenset(t.text for t in doc if t.is_lower)
+    lower_words = lower_case_words(doc)
     headline_end = _title_case_headline_end(text)
     for cluster in sorted(clusters, key=lambda c: c.mentions[0].span.start):
         type_ = entity_type(doc, cluster, text)

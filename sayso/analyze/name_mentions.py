@@ -7,7 +7,9 @@ Appeals for the Sixth Circuit"); a place span that runs on into a person's name 
 of Karabakh Arayik Harutyunyan") is split in two; a nationality adjective in front of a place
 named alone elsewhere ("Islamic Azerbaijan") is dropped; a name with a person's role in
 apposition after it ("Priebus, the party chairman") is a person's, whatever NER labelled it,
-with the first name NER left out. A full name NER missed ("Mehmet Oz" when it found "Oz") is a
+with the first name NER left out. A word capitalised only to open a line or sentence, which the
+article writes in lower case elsewhere and is no first name, is not part of a person's name
+("Young Sanders supporters …"). A full name NER missed ("Mehmet Oz" when it found "Oz") is a
 mention too.
 """
 
@@ -25,7 +27,7 @@ from .gender import is_first_name
 from .lexicon import GOVERNMENT_HEADS, ORGANISATION_HEADS, ROLE_HEADS, VAGUE_HEADS
 from .name_forms import EDGE_PUNCTUATION, LEADING_ARTICLE, NAME_PREFIXES, POSSESSIVE, name_key, name_words
 from .ner_mentions import ner_mentions
-from .spans import doc_text
+from .spans import doc_text, lower_case_words
 
 _KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -216,11 +218,22 @@ def _name_end(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _capitalised_to_open(doc: Doc, start: int, word: str, lower: frozenset[str]) -> bool:
+    """A name's first word capitalised only because it opens a line or sentence ("Young Sanders
+    supporters never …"): no first name, and the article writes it in lower case elsewhere."""
+    if word.lower() not in lower or is_first_name(word.lower()):
+        return False
+    before = doc_text(doc)[:start].rstrip(" \t")
+    first = doc.char_span(start, start + len(word))
+    return not before or before.endswith(("\n", ".", "!", "?")) or (first is not None and first[0].is_sent_start)
+
+
 def cleaned_mentions(doc: Doc) -> list[Mention]:
     """The kept NER spans as names: trimmed, joined, split and stopped where they should be."""
     text = doc_text(doc)
     raw = _raw_ents(doc)
     places = {name_key(text[s:e]) for s, e, label, _ in raw if " " not in text[s:e].strip() and label in PLACE_LABELS}
+    lower = lower_case_words(doc)
     mentions = []
     for start, end, label, root in raw:
         trimmed = _trim(text, start, end, label)
@@ -234,6 +247,8 @@ def cleaned_mentions(doc: Doc) -> list[Mention]:
             continue  # "Bank" opening a sentence: a common noun, not a name
         if label == "PERSON" and len(words) == 1 and words[0].lower() in VAGUE_HEADS:
             continue  # "Aides said …": people the sentence does not name
+        if label == "PERSON" and len(words) > 1 and _capitalised_to_open(doc, start, words[0], lower):
+            start = start + text[start:end].index(words[1])  # "Young Sanders supporters never …": Sanders
         adjective = words[0].lower().endswith(_ADJECTIVE_ENDINGS) and not is_first_name(words[0].lower())  # "Islamic", not "Brian"
         if label in ("PERSON",) + PLACE_LABELS and len(words) == 2 and adjective and name_key(words[1]) in places:
             # "Islamic Azerbaijan": Azerbaijan, a place named alone elsewhere ("Sebastian Gorka" stays whole)

@@ -21,6 +21,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def lower_case_words(doc: Doc) -> frozenset[str]:
+    """The words the article writes in lower case somewhere ("young", "speech"): written
+    capitalised too, they are more likely a common word than part of a name."""
+    return frozenset(t.text for t in doc if t.is_lower)
+
+
 def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     """The tokens that begin inside [start, end)."""
     span = doc.char_span(start, end, alignment_mode="expand")
