@@ -855,3 +855,18 @@ def test_a_word_capitalised_to_open_a_line_is_no_part_of_a_name() -> None:
         "Halvorsen calls herself a democratic socialist."
     )
     assert resolved(text, "Halvorsen", "Halvorsen calls") == ("Mara Halvorsen", "person")
+
+
+def test_he_opening_a_sentence_goes_on_with_the_last_sentences_subject() -> None:
+    """The mayor fills the article, but "He lost …" right after "Daniel Marrow, …, later ran for
+    the council" is Marrow: the subject of the last sentence counts more for the next one's."""
+    text = (
+        "Mayor blocks Tarrow's bridge toll.\n\n"
+        "Mayor Carl W. Weever said on Thursday that the toll would not take effect. Weever wrote that the toll hurt "
+        "the town's poorest drivers.\n\n"
+        "Weever grew up in Osk and went to school a few blocks from the bridge. His decisions have angered the "
+        "state's leaders, who grew up here, as he did, in hard times.\n\n"
+        "Daniel Marrow, a former engineer for the Osk Bridge Company, later ran for the council. He lost in Tarrow "
+        "last year and now teaches at a college."
+    )
+    assert resolved(text, "He", "He lost") == ("Daniel Marrow", "person")

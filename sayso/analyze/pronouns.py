@@ -3,8 +3,10 @@
 "he"/"she" (and his, her) is the most salient person whose gender does not contradict the
 pronoun — gender from Mr./Ms., a gendered title, a known first name, else from the pronouns
 already resolved to that person with a clear margin; the subject of the pronoun's own clause
-counts double ("If the president does follow through on his threat"); a name inside what the
-pronoun's subject says is someone else ("He said Obama hopes …", "People like Scott, he said").
+counts double ("If the president does follow through on his threat"), and the last sentence's
+subject half as much again for a "he" or "she" subject of the next (the topic goes on); a
+name inside what the pronoun's subject says is someone else ("He said Obama hopes …", "People
+like Scott, he said").
 "it" is the most salient organisation or outlet (a place counting less), or a thing the article
 made the subject of a sentence ("the report"); "they" the most salient plural phrase
 ("officials", "environmentalists") or organisation.
@@ -22,6 +24,7 @@ from .titles import phrase_head
 
 _UNKNOWN_GENDER = 0.7
 _LOCAL_SUBJECT = 2.0  # the subject of the clause a pronoun stands in
+_PARALLEL_SUBJECT = 1.5  # the last sentence's subject, for a pronoun that is the subject of the next one
 _CONTINUING_SPEAKER = 3.0  # "she said" closing a quotation, for whoever spoke in this sentence or the last
 _CLEAR_MARGIN = 3.0
 _PLACE_FOR_IT = 0.5
@@ -46,9 +49,12 @@ def person_for_pronoun(doc: Doc, salience: Salience, introductions: Introduction
     later = _named_below(introductions, token)
     ranked = [c for c in salience.ranked(token.i, accept) if not _same_clause_object(doc, token, c) and id(c.entity) not in later]
     local = _local_subject(salience, token)
+    previous = _previous_subject(salience, token)
     for candidate in ranked:
         if local is not None and candidate.entity is local:
             candidate.score *= _LOCAL_SUBJECT
+        if previous is not None and candidate.entity is previous:
+            candidate.score *= _PARALLEL_SUBJECT
     ranked = continuing_speakers_first(salience, token, ranked)
     if ranked:
         ranked[0].clear = len(ranked) == 1 or ranked[0].score >= _CLEAR_MARGIN * ranked[1].score
@@ -133,6 +139,20 @@ def _local_subject(salience: Salience, pronoun: Token) -> Entity | None:
             continue
         return salience.entity_at(subject.i)
     return None
+
+
+def _previous_subject(salience: Salience, pronoun: Token) -> Entity | None:
+    """The subject of the last sentence's main verb, for a pronoun that is the subject of the
+    next one's: "Dan Marrow, a former engineer, later ran for the council. He lost …" goes on
+    with Marrow rather than the man the article is about."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "ROOT":
+        return None
+    start = pronoun.sent.start
+    if start == 0:
+        return None
+    root = pronoun.doc[start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return salience.entity_at(subject.i) if subject is not None else None
 
 
 def _same_clause_object(doc: Doc, pronoun: Token, candidate: Candidate) -> bool:
