@@ -870,3 +870,10 @@ def test_he_opening_a_sentence_goes_on_with_the_last_sentences_subject() -> None
         "last year and now teaches at a college."
     )
     assert resolved(text, "He", "He lost") == ("Daniel Marrow", "person")
+
+
+def test_a_known_first_name_and_a_capitalised_word_ner_missed_are_a_person() -> None:
+    text = ("Oren Tash is the guest who never goes home. He is dull, though he will surely land a radio show. Last, "
+            "Nina Salvatori: what has she ever run? A losing bid for mayor? She did score once, when she said the city "
+            "needed “fewer plans and more roads.”")
+    assert resolved(text, "she", "she said") == ("Nina Salvatori", "person")

@@ -15,8 +15,6 @@ ending with the surname and starting with a first name or initial: "Hillary Clin
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -26,7 +24,7 @@ from .acronyms import bracketed_acronyms
 from .entity_clusters import add_unmarked_repeats, cluster_mentions
 from .entity_types import entity_type, is_outlet_name
 from .gender import is_first_name
-from .name_forms import clean_name, name_words
+from .name_forms import clean_name, is_title_case, name_words
 from .name_mentions import Cluster, cleaned_mentions, unmarked_full_names
 from .spans import doc_text, lower_case_words
 
@@ -91,9 +89,7 @@ def _without_headline_run_ons(cluster: Cluster, headline_end: int) -> list[str]:
 def _title_case_headline_end(text: str) -> int:
     """Where a first line in title case ends ("Washington Post Assembles ‘A Sizable Army’ …"), else 0."""
     line = text.split("\n", 1)[0]
-    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
-    title_case = bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
-    return len(line) if title_case else 0
+    return len(line) if is_title_case(line) else 0
 
 
 def find_entities(doc: Doc) -> EntityIndex:

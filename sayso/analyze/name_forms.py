@@ -88,3 +88,9 @@ def misspelt(written: str, name: str) -> bool:
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
     i = next((k for k in range(len(shorter)) if shorter[k] != longer[k]), len(shorter))
     return shorter[i:] == longer[i + 1 :]
+
+
+def is_title_case(line: str) -> bool:
+    """Whether a line capitalises its words as a headline does, so that capitals there say little."""
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)

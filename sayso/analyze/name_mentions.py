@@ -9,8 +9,8 @@ named alone elsewhere ("Islamic Azerbaijan") is dropped; a name with a person's 
 apposition after it ("Priebus, the party chairman") is a person's, whatever NER labelled it,
 with the first name NER left out. A word capitalised only to open a line or sentence, which the
 article writes in lower case elsewhere and is no first name, is not part of a person's name
-("Young Sanders supporters …"). A full name NER missed ("Mehmet Oz" when it found "Oz") is a
-mention too.
+("Young Sanders supporters …"). A full name NER missed ("Mehmet Oz" when it found "Oz", or
+a known first name and a capitalised word, "Carly Fiorina") is a mention too.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Span
 from .gender import is_first_name
 from .lexicon import GOVERNMENT_HEADS, ORGANISATION_HEADS, ROLE_HEADS, VAGUE_HEADS
-from .name_forms import EDGE_PUNCTUATION, LEADING_ARTICLE, NAME_PREFIXES, POSSESSIVE, name_key, name_words
+from .name_forms import EDGE_PUNCTUATION, LEADING_ARTICLE, NAME_PREFIXES, POSSESSIVE, is_title_case, name_key, name_words
 from .ner_mentions import ner_mentions
 from .spans import doc_text, lower_case_words
 
@@ -278,4 +278,25 @@ def unmarked_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         start, end = run[0].idx, token.idx + len(token.text)
         added.append(Mention(Span(text[start:end], start, end), "PERSON", token.i))
         covered.update(t.i for t in run)
+    lower = lower_case_words(doc)
+    for first, last in zip(doc, doc[1:]):
+        if _first_and_last_name(first, last, lower) and not {first.i, last.i} & covered:
+            start, end = first.idx, last.idx + len(last.text)
+            added.append(Mention(Span(text[start:end], start, end), "PERSON", last.i))
+            covered.update((first.i, last.i))
     return sorted(mentions + added, key=lambda m: m.span.start)
+
+
+def _first_and_last_name(first: Token, last: Token, lower: frozenset[str]) -> bool:
+    """"Carly Fiorina" NER passed over: two proper nouns alone, the first a known first name, and
+    neither a word the article also writes in lower case ("Will Power") nor on a line in title
+    case ("Zoe Questioned Why White Actors …"), where capitals say little."""
+    doc = first.doc
+    alone = (first.i == 0 or doc[first.i - 1].pos_ != "PROPN") and (last.i + 1 == len(doc) or doc[last.i + 1].pos_ != "PROPN")
+    if not (alone and first.pos_ == last.pos_ == "PROPN" and first.text.istitle() and last.text[:1].isupper()):
+        return False
+    text = doc_text(doc)
+    end = text.find("\n", last.idx)
+    line = text[text.rfind("\n", 0, first.idx) + 1 : end if end >= 0 else len(text)]
+    named = is_first_name(first.lower_) and not is_first_name(last.lower_)
+    return named and not {first.lower_, last.lower_} & lower and not is_title_case(line)
