@@ -872,6 +872,17 @@ def test_he_opening_a_sentence_goes_on_with_the_last_sentences_subject() -> None
     assert resolved(text, "He", "He lost") == ("Daniel Marrow", "person")
 
 
+def test_the_doer_of_a_passive_counts_as_its_subject() -> None:
+    """"The page … was set up … by … Mirela Doss. She …": the one the page was set up by is the
+    subject in all but form, more in view than the man the poster merely quoted."""
+    text = (
+        "Gorvan Telleck, the old harbour master, is no friend of the council. The poster in question quoted Telleck. "
+        "The page that shared it was set up in May by Kestown Courier writer Mirela Doss. "
+        "She set the page up to mock the council."
+    )
+    assert resolved(text, "She") == ("Mirela Doss", "person")
+
+
 def test_a_known_first_name_and_a_capitalised_word_ner_missed_are_a_person() -> None:
     text = ("Oren Tash is the guest who never goes home. He is dull, though he will surely land a radio show. Last, "
             "Nina Salvatori: what has she ever run? A losing bid for mayor? She did score once, when she said the city "

@@ -1,10 +1,11 @@
 """Mention salience, in the manner of the classic salience-based pronoun resolvers.
 
 Everything the resolver has read — people, organisations, places, plural noun phrases — keeps
-a score: a mention counts for more as the subject of its clause, more again as the subject of a
-verb of saying (half as much when that verb is itself inside what someone else says), less as a
-modifier, less again inside a quotation when the pronoun is outside it, and its weight halves
-with every sentence read since (sentences wholly inside a quotation do not count).
+a score: a mention counts for more as the subject of its clause (or the doer of a passive one),
+more again as the subject of a verb of saying (half as much when that verb is itself inside what
+someone else says), less as a modifier, less again inside a quotation when the pronoun is outside
+it, and its weight halves with every sentence read since (sentences wholly inside a quotation do
+not count).
 """
 
 from __future__ import annotations
@@ -77,10 +78,18 @@ def _embedded(token: Token) -> bool:
     return False
 
 
+def _passive_agent(token: Token) -> bool:
+    """"The account was set up by Lena Ward": the doer of a passive clause, its subject in all but
+    form (not of a bare participle aside: "The mayor, goaded by her rival, …")."""
+    if token.dep_ != "pobj" or token.head.dep_ != "agent":
+        return False
+    return any(c.dep_ == "auxpass" for c in token.head.head.children)
+
+
 def _weight(token: Token) -> float:
     token = phrase_head(token)
     weight = 1.0
-    if token.dep_ in ("nsubj", "nsubjpass"):
+    if token.dep_ in ("nsubj", "nsubjpass") or _passive_agent(token):
         weight += _SUBJECT
     if is_speaker_token(token):
         weight += _SPEAKER / 2 if _embedded(token) else _SPEAKER
