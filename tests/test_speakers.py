@@ -117,6 +117,18 @@ def test_someone_elses_spokesman_stays_unnamed() -> None:
     assert speaker_of(result, "the cuts were temporary") == (None, "vague")
 
 
+def test_a_description_naming_a_body_is_the_person_in_view_introduced_with_it() -> None:
+    """"The BHF legend" names the federation, not a title Varga was introduced with: still Varga,
+    the person in view who was introduced with the BHF ("former BHF star Emil Varga")."""
+    text = (
+        "Not everyone is on the mayor's side. Just ask former BHF star Emil Varga.\n\n"
+        "Varga now says he is being turned away from some rinks due to his open support for Mayor Ines Kohl. "
+        "Their friendship began in 1994, when Kohl signed Varga to a rich contract. "
+        "The BHF legend said people misunderstand Kohl."
+    )
+    assert resolved(text, "The BHF legend") == ("Emil Varga", "person")
+
+
 def test_his_lawyer_is_the_one_the_article_introduces_later_as_his() -> None:
     text = (
         "The council voted to fine Arvid Lund on Tuesday despite warnings from his lawyer that the fine was unlawful.\n\n"

@@ -115,13 +115,14 @@ def person_by_description(
         if found is not None:
             return found
     # No title fits: the person in view — one who spoke, or one much talked about just before;
-    # not for an office of a body ("The FBI director"), which the person in view would hold by name.
+    # for a description naming a body ("The FBI director", "The BHF legend") only one introduced
+    # with it ("former BHF star Emil Varga"): anyone else would hold an office of it by name.
     if possessor is not None and owner is not None and owner.name and head_word(head) in _KIN_NOUNS:
         relative = _relative(salience, introductions, entities, head, owner.name, gender)
         if relative is not None:
             return relative
-    of_a_body = any(t.i < head.i and t.ent_type_ == "ORG" and t.dep_ == "compound" and not parties({title(t.lower_)}) for t in tokens)
-    in_view = [c for c in ranked if (c.speaker or c.score >= _PERSON_SALIENCE) and not of_a_body]
+    bodies = {t.lower_ for t in tokens if t.i < head.i and t.ent_type_ == "ORG" and t.dep_ == "compound" and not parties({title(t.lower_)})}
+    in_view = [c for c in ranked if (c.speaker or c.score >= _PERSON_SALIENCE) and bodies <= introductions.titles(c.entity)]
     if in_view:
         return in_view[0].entity
     if salience.sentence[head.i] <= _LEAD_SENTENCES:

@@ -27,7 +27,7 @@ PERSON_NOUNS = frozenset(
     lobbyist donor graduate alumnus alumna neurosurgeon nurse scientist engineer farmer pilot
     soldier sailor historian scholar researcher analyst journalist correspondent commentator
     comedian musician artist filmmaker producer photographer architect athlete model year-old
-    manager speaker
+    manager speaker legend
     """.split()
 )
 # Offices people run for or hold by election or appointment, and the professions of those who
