@@ -508,6 +508,22 @@ def test_who_after_a_description_beside_a_name_is_that_person() -> None:
 
 
 @pytest.mark.parametrize(
+    "clause",
+    ["who declined to be identified", "who asked not to be named", "who spoke on condition of anonymity"],
+)
+def test_who_asking_to_stay_unnamed_is_not_the_name_it_follows(clause: str) -> None:
+    """"an adviser to Mayor Ines Kohl, who declined to be identified": the adviser, unnamed, even
+    when the parse hangs the clause on the mayor's name."""
+    text = f"“Her plan is twenty years old,” said a longtime adviser to Mayor Ines Kohl, {clause}."
+    assert resolved(text, "who") == (None, "vague")
+
+
+def test_who_named_to_a_post_is_the_name_it_follows() -> None:
+    text = "“Her plan is old,” said Mayor Ines Kohl, who was named chairwoman of the board in May."
+    assert resolved(text, "who") == ("Ines Kohl", "person")
+
+
+@pytest.mark.parametrize(
     "text, mention, expected",
     [
         pytest.param(

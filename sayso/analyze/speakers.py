@@ -147,6 +147,20 @@ def _where_from(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("from", "of") and token.head.head.i != token.head.i
 
 
+def _unnamed_by_request(clause: Token) -> bool:
+    """A relative clause saying its speaker asked to stay unnamed ("who declined to be identified",
+    "who asked not to be named", "who spoke on condition of anonymity"): whoever it is, the article
+    does not name them, whatever name the parse hung the clause on."""
+    for word in clause.subtree:
+        if word.lower_ == "anonymity":
+            return True
+        passive = word.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in word.children)
+        declined = word.head.lemma_.lower() in ("decline", "refuse") or any(c.dep_ == "neg" for c in word.children)
+        if passive and declined and word.lemma_.lower() in ("identify", "name"):
+            return True
+    return False
+
+
 def _noun_just_before(token: Token) -> Token | None:
     """The plural noun a relative pronoun follows, past a comma and an adverb ("demonstrators here, who")."""
     for previous in reversed(token.doc[max(0, token.i - 3) : token.i]):
@@ -260,6 +274,8 @@ class SpeakerResolver:
             # deeper ("Ted Cruz, whose job was …": "whose" → "job" → "was" → Cruz).
             clause = token.head if token.head.dep_ == "relcl" or word != "whose" else token.head.head
             before = next((t for t in reversed(self.doc[max(0, token.i - 2) : token.i]) if not t.is_punct), None)
+            if word.startswith("who") and _unnamed_by_request(clause):
+                return Speaker(span.text, span.start, span.end, None, "vague")
             if word.startswith("who") and before is not None and _where_from(before) and self._person_at(before.head.head):
                 return self._relative(span, before.head.head)  # "said Nicky Driscoll, 24, from Manchester, who …"
             if word.startswith("who") and before is not None and before.pos_ == "PROPN" and self._person_at(before) and clause.head != before:
