@@ -144,6 +144,18 @@ def test_tolls_far_apart_with_nothing_else_in_common_are_two_events(store: Store
     assert holding(store, "At least nine people were killed") == holding(store, "Nine people were killed")
 
 
+def test_two_polls_margins_of_error_are_two_matters(store: Store) -> None:
+    """Every poll states its margin of error in the same words: two polls' margins are two
+    polls, while what one poll found, told twice, is one matter."""
+    add(store, report("Harbor Gazette", "2031-06-02", "The Lindqvist survey of 900 likely voters has a margin of sampling error of plus or minus 3.5 percentage points, the pollster said."),
+        report("Valley Courier", "2031-06-09", "The Marrow College survey of 1,100 adults has a margin of error of plus or minus 3 percentage points, its director said."),
+        report("Coast Daily", "2031-06-10", "Tova Brisk leads the race for mayor with 48 percent, the Marrow College poll found."),
+        report("North Ledger", "2031-06-10", "Tova Brisk leads the mayoral race with 48 percent, according to the Marrow College poll."))
+    link_store(store)
+    assert holding(store, "has a margin of sampling error") != holding(store, "adults has a margin of error")
+    assert holding(store, "leads the race for mayor") == holding(store, "leads the mayoral race")
+
+
 def test_a_claim_with_two_counts_is_read_for_the_one_the_proposition_is_about(store: Store) -> None:
     """"Two people died and more than 30 were hurt" states two counts of people: against "at least
     35 people were hurt" it is read as its 30 hurt (which fit), never as its two dead."""

@@ -22,6 +22,10 @@ _NUMBERED = re.compile(r"\b([A-Z][a-z]{2,}) (\d{1,4}[A-Za-z]?)\b(?![,.]\d)")
 _APPROXIMATELY = frozenset({"roughly", "approximately", "almost", "around", "exactly", "only", "under", "fewer", "nearly", "over"})  # "Some 72 percent", "Roughly 40 people": no numbered thing
 _CLOCK_VALUE = re.compile(r"(?:^|T)(\d{2}:\d{2})")
 MOMENT = "@"  # marks a time of day among a claim's terms
+# Every poll states its margin of error in the same words ("a margin of sampling error of plus or
+# minus 3 percentage points"): they say how a poll was taken, not what it found, so two claims
+# sharing them are no more one matter than two polls are one poll.
+_POLL_MARGIN = re.compile(r"\bmargin of (?:sampling )?error\b|\bplus[ -]or[ -]minus\b|\+/-|±", re.I)
 _EXTRA_STOP = frozenset(
     {"said", "says", "say", "told", "according", "also", "would", "could", "may", "might", "will",
      "one", "two", "three", "new", "like", "including", "just", "year", "years", "day", "days",
@@ -136,7 +140,7 @@ _CLASS_OF = {form: name for name, words in COUNTED_CLASSES.items() for word in w
 
 def _every_term(text: str) -> Iterator[tuple[str, str | None]]:
     """(word as written, its term) for every word of ``text`` in reading order; None for a function word."""
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(_POLL_MARGIN.sub(" ", text)):
         lower = word.lower()
         if len(lower) < 3 or lower in STOP_WORDS or lower in _EXTRA_STOP:
             yield word, None
@@ -236,6 +240,7 @@ def negated_terms(text: str) -> frozenset[str]:
 def common_terms(text: str) -> frozenset[str]:
     """Stems of the words that are not names (never capitalised mid-sentence): what is said *of* the names."""
     found = set()
+    text = _POLL_MARGIN.sub(" ", text)
     for match in _WORD.finditer(text):
         word = match.group()
         lower = word.lower()
