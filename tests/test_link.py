@@ -156,6 +156,19 @@ def test_two_polls_margins_of_error_are_two_matters(store: Store) -> None:
     assert holding(store, "leads the race for mayor") == holding(store, "leads the mayoral race")
 
 
+def test_a_threshold_two_claims_mention_is_no_evidence_they_are_one_matter(store: Store) -> None:
+    """"The 1,151 delegates needed to win the nomination" is the party's rule, restated in every
+    story of the race: claims that only share it say different things, while the threshold
+    itself stated twice is one matter."""
+    add(store, report("Harbor Gazette", "2031-03-02", "Ilse Marrow is on course to reach the 1,151 delegates needed to win the Unity Party nomination, her campaign manager said."),
+        report("Valley Courier", "2031-03-09", "Rival campaigns will try to keep Ilse Marrow short of the 1,151 delegates needed to win the Unity Party nomination, a strategist said."),
+        report("Coast Daily", "2031-03-03", "A candidate must win 1,151 delegates to secure the Unity Party nomination, the party's rules committee said."),
+        report("North Ledger", "2031-03-04", "It takes 1,151 delegates to secure the Unity Party nomination, a party official said."))
+    link_store(store)
+    assert holding(store, "is on course to reach") != holding(store, "will try to keep")
+    assert holding(store, "must win 1,151 delegates") == holding(store, "It takes 1,151 delegates")
+
+
 def test_a_claim_with_two_counts_is_read_for_the_one_the_proposition_is_about(store: Store) -> None:
     """"Two people died and more than 30 were hurt" states two counts of people: against "at least
     35 people were hurt" it is read as its 30 hurt (which fit), never as its two dead."""

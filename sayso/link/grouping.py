@@ -205,9 +205,10 @@ def _bases(claim: ClaimFacts) -> set[str]:
 
 def _same_figure(a: ClaimFacts, b: ClaimFacts, classes: set[str]) -> bool:
     """Whether both state one large figure for one kind of thing ("4000 mercenaries", "the 4,000 … mercenaries");
-    small ones (two dead, three patients) recur by chance."""
-    values = {(f["counted"], f["value"]) for f in a.figures if f.get("counted") in classes and (f.get("value") or 0) >= BIG_FIGURE}
-    return any((f["counted"], f["value"]) in values for f in b.figures)
+    small ones (two dead, three patients) recur by chance, and one a thing needs ("the 1,237
+    delegates needed to clinch") is a standing rule, not a finding."""
+    values = {(f["counted"], f["value"]) for f in a.figures if f.get("counted") in classes and (f.get("value") or 0) >= BIG_FIGURE and not f.get("required")}
+    return any((f["counted"], f["value"]) in values for f in b.figures if not f.get("required"))
 
 
 def _close_figures(a: ClaimFacts, b: ClaimFacts, classes: set[str] | frozenset[str], people: bool = False) -> bool:
@@ -219,7 +220,7 @@ def _close_figures(a: ClaimFacts, b: ClaimFacts, classes: set[str] | frozenset[s
         return [
             (f["counted"], f["value"]) for f in claim.figures
             if f.get("counted") in classes and bool(f.get("people")) == people and f.get("unit") not in SHARES
-            and (f.get("value") or 0) >= (1 if people else CLOSE_FROM)
+            and (f.get("value") or 0) >= (1 if people else CLOSE_FROM) and not f.get("required")
         ]
     return any(c == d and max(v, w) <= CLOSE * min(v, w) for c, v in values(a) for d, w in values(b))
 

@@ -33,6 +33,9 @@ _SPEAKER_TYPES = {"person", "organisation", "government", "outlet"}
 SAID_OF = 5  # words kept of what a figure's clause says of it
 CORRECTION_REACH = 600  # characters back from an apology to the claim it follows
 _SHARE_OF = re.compile(r"\s+(?:out\s+)?of\s", re.I)
+# A figure something needs ("the 1,237 delegates needed to clinch the nomination"): a rule's
+# threshold, restated in every story of the race whatever it says of it.
+_REQUIRED = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:needed|required|necessary)\b", re.I)
 
 
 @dataclass
@@ -129,6 +132,7 @@ def _figures(quantities: list[Any], content: Span) -> list[dict[str, Any]]:
             counted = None  # "within 500 metres of the warehouse", "of the site": one distance
         item["counted"] = f"{counted}/{q.per}" if counted and q.per else counted or money  # a rate is not a count
         item["about"] = item["predicate"].split() if item["predicate"] else _clause_words(quantities, i, content)
+        item["required"] = bool(_REQUIRED.match(content.text[q.end - content.start :]))
         found.append(item)
     return found
 
