@@ -885,6 +885,19 @@ def test_a_word_capitalised_to_open_a_line_is_no_part_of_a_name() -> None:
     assert resolved(text, "Halvorsen", "Halvorsen calls") == ("Mara Halvorsen", "person")
 
 
+def test_a_dateline_before_a_dash_is_no_part_of_a_name() -> None:
+    """NER reads "LUCERNE - Tomas Halvard" as one name: a dash between spaces parts two phrases, and
+    the dateline before it names no one, so the candidate and "He" are Tomas Halvard."""
+    text = (
+        "Halvard says his visit to the monastery was private.\n\n"
+        "LUCERNE - Tomas Halvard met quietly with the abbot on Sunday, the end of a long tour of the north.\n\n"
+        "The Liberal candidate said the visit was personal and no endorsement.\n\n"
+        '"He is a man of peace," Halvard said of the abbot. He said the two spoke about the harvest.'
+    )
+    assert resolved(text, "The Liberal candidate") == ("Tomas Halvard", "person")
+    assert resolved(text, "Halvard", "Halvard said") == ("Tomas Halvard", "person")
+
+
 def test_he_opening_a_sentence_goes_on_with_the_last_sentences_subject() -> None:
     """The mayor fills the article, but "He lost …" right after "Daniel Marrow, …, later ran for
     the council" is Marrow: the subject of the last sentence counts more for the next one's."""

@@ -1,7 +1,8 @@
 """NER clean-up: spaCy's entity spans made into the name mentions the entities are built from.
 
 A leading "the" or a title ("Sen.", "Councillor") and a trailing possessive are not part of a
-name, nor a verb NER ran on into ("Obama Sees …"); a nickname in quotes that NER cut in two is
+name, nor a verb NER ran on into ("Obama Sees …"), nor a dash between spaces or the dateline
+before it ("ROME - Bernie Sanders"); a nickname in quotes that NER cut in two is
 joined back (``Robert C. "Bobby" Scott``), and so is a name cut before "for the" ("U.S. Court of
 Appeals for the Sixth Circuit"); a place span that runs on into a person's name ("the Republic
 of Karabakh Arayik Harutyunyan") is split in two; a nationality adjective in front of a place
@@ -16,7 +17,7 @@ a known first name and a capitalised word, "Carly Fiorina") is a mention too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -33,6 +34,10 @@ _KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _QUOTES = "\"“”"
 _ADJECTIVE_ENDINGS = ("ic", "ian", "ish", "ese", "ean")
+_DASHES = frozenset({"-", "--", "—", "–", "―"})
+# A dateline: a place in capitals, a region after a comma, an agency in brackets ("ROME",
+# "DES MOINES, Iowa", "WASHINGTON (AP)"), alone between a line's start and a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]*)*(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)?(?: \([A-Z][\w/ ]*\))?")
 
 
 @dataclass
@@ -114,7 +119,7 @@ def _raw_ents(doc: Doc) -> list[tuple[int, int, str, int]]:
     """(start char, end char, label, root token) of the kept NER spans, nicknames joined back."""
     ents: list[tuple[int, int, str, int]] = []
     text = doc_text(doc)
-    for ent in ner_mentions(doc):
+    for ent in _cut_at_dashes(ner_mentions(doc)):
         if ent.label_ not in _KEPT_LABELS or (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound")):
             continue  # "French" in "French President" describes, it does not name
         if ents and ent.label_ == "PERSON" and ents[-1][2] == "PERSON":
@@ -144,6 +149,28 @@ def _raw_ents(doc: Doc) -> list[tuple[int, int, str, int]]:
             continue
         ents.append((ent.start_char, ent.end_char, ent.label_, ent.root.i))
     return ents
+
+
+def _cut_at_dashes(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
+    """NER spans cut where a dash stands between spaces ("ROME - Bernie Sanders", "Reynolds -
+    Santilli's girlfriend"): such a dash parts two phrases and is never inside a name. A dateline
+    before it names no one: dropped, unless NER read it as the place it is."""
+    for ent in ents:
+        start = ent.start
+        for dash in ent:
+            if dash.text in _DASHES and dash.i > ent.start and ent.doc[dash.i - 1].whitespace_ and dash.whitespace_:
+                if start < dash.i and not (start == ent.start and _dateline_before(dash) and ent.label_ not in PLACE_LABELS):
+                    yield SpacySpan(ent.doc, start, dash.i, label=ent.label_)
+                start = dash.i + 1
+        if start < ent.end:
+            yield ent if start == ent.start else SpacySpan(ent.doc, start, ent.end, label=ent.label_)
+
+
+def _dateline_before(dash: Token) -> bool:
+    """Whether all the line holds before ``dash`` is a dateline ("DES MOINES, Iowa -")."""
+    text = doc_text(dash.doc)
+    line = text[text.rfind("\n", 0, dash.idx) + 1 : dash.idx].strip()
+    return _DATELINE.fullmatch(line) is not None
 
 
 def _joins(gap: str, following: str) -> bool:
