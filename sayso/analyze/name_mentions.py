@@ -8,9 +8,10 @@ Appeals for the Sixth Circuit"); a place span that runs on into a person's name 
 of Karabakh Arayik Harutyunyan") is split in two; a nationality adjective in front of a place
 named alone elsewhere ("Islamic Azerbaijan") is dropped; a name with a person's role in
 apposition after it ("Priebus, the party chairman") is a person's, whatever NER labelled it,
-with the first name NER left out. A word capitalised only to open a line or sentence, which the
-article writes in lower case elsewhere and is no first name, is not part of a person's name
-("Young Sanders supporters …"). A full name NER missed ("Mehmet Oz" when it found "Oz", or
+with the first name NER left out. A word capitalised only to open a line or sentence or by a
+title-case headline, which the article writes (or the word it inflects) in lower case elsewhere
+and is no first name, is not part of a person's name ("Young Sanders supporters …", "Absent
+Trump derides …", "… Senator Endorsed Trump"). A full name NER missed ("Mehmet Oz" when it found "Oz", or
 a known first name and a capitalised word, "Carly Fiorina") is a mention too.
 """
 
@@ -34,6 +35,7 @@ _KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _QUOTES = "\"“”"
 _ADJECTIVE_ENDINGS = ("ic", "ian", "ish", "ese", "ean")
+_INFLECTIONS = ("s", "d", "ed", "ing")  # endings of a verb or a plural, off a word written plain elsewhere
 _DASHES = frozenset({"-", "--", "—", "–", "―"})
 # A dateline: a place in capitals, a region after a comma, an agency in brackets ("ROME",
 # "DES MOINES, Iowa", "WASHINGTON (AP)"), alone between a line's start and a dash.
@@ -247,12 +249,29 @@ def _name_end(doc: Doc, start: int, end: int) -> int:
 
 def _capitalised_to_open(doc: Doc, start: int, word: str, lower: frozenset[str]) -> bool:
     """A name's first word capitalised only because it opens a line or sentence ("Young Sanders
-    supporters never …"): no first name, and the article writes it in lower case elsewhere."""
-    if word.lower() not in lower or is_first_name(word.lower()):
+    supporters never …", "Absent Trump derides …") or stands in a title-case headline ("… Senator
+    Endorsed Trump"): no first name, and the article writes it, or the word it inflects
+    ("endorse"), in lower case elsewhere."""
+    if not _written_in_lower_case(word.lower(), lower) or is_first_name(word.lower()):
         return False
-    before = doc_text(doc)[:start].rstrip(" \t")
+    text = doc_text(doc)
+    before = text[:start].rstrip(" \t")
     first = doc.char_span(start, start + len(word))
-    return not before or before.endswith(("\n", ".", "!", "?")) or (first is not None and first[0].is_sent_start)
+    opens = not before or before.endswith(("\n", ".", "!", "?")) or (first is not None and first[0].is_sent_start)
+    return opens or is_title_case(_line_at(text, start))
+
+
+def _line_at(text: str, at: int) -> str:
+    """The line of ``text`` that holds offset ``at``."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
+
+
+def _written_in_lower_case(word: str, lower: frozenset[str]) -> bool:
+    """Whether the article writes ``word``, or the word it inflects, in lower case somewhere:
+    "endorsed" after "endorse", "attacks" after "attack" (a stem of four letters or more)."""
+    stems = [word] + [word[: -len(ending)] for ending in _INFLECTIONS if word.endswith(ending) and len(word) - len(ending) >= 4]
+    return any(stem in lower for stem in stems)
 
 
 def cleaned_mentions(doc: Doc) -> list[Mention]:
@@ -290,6 +309,7 @@ def unmarked_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     text = doc_text(doc)
     surnames = {name_key(m.span.text) for m in mentions if m.label == "PERSON" and " " not in m.span.text.strip()}
     covered = covered_tokens(doc, mentions)
+    lower = lower_case_words(doc)
     added = []
     for token in doc:
         if token.i in covered or name_key(token.text) not in surnames or token.i == 0:
@@ -299,13 +319,14 @@ def unmarked_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             left = doc[run[0].i - 1]
             if left.i in covered or left.pos_ != "PROPN" or not left.text[:1].isupper() or left.is_sent_start and left.lower_ in ("the", "a"):
                 break
+            if _capitalised_to_open(doc, left.idx, left.text, lower):
+                break  # "Absent Trump derides …": "absent" is capitalised only to open the line
             run.insert(0, left)
         if len(run) < 2 or name_words(run[0].text)[:1] and name_words(run[0].text)[0] in NAME_PREFIXES:
             continue
         start, end = run[0].idx, token.idx + len(token.text)
         added.append(Mention(Span(text[start:end], start, end), "PERSON", token.i))
         covered.update(t.i for t in run)
-    lower = lower_case_words(doc)
     for first, last in zip(doc, doc[1:]):
         if _first_and_last_name(first, last, lower) and not {first.i, last.i} & covered:
             start, end = first.idx, last.idx + len(last.text)
@@ -322,8 +343,5 @@ def _first_and_last_name(first: Token, last: Token, lower: frozenset[str]) -> bo
     alone = (first.i == 0 or doc[first.i - 1].pos_ != "PROPN") and (last.i + 1 == len(doc) or doc[last.i + 1].pos_ != "PROPN")
     if not (alone and first.pos_ == last.pos_ == "PROPN" and first.text.istitle() and last.text[:1].isupper()):
         return False
-    text = doc_text(doc)
-    end = text.find("\n", last.idx)
-    line = text[text.rfind("\n", 0, first.idx) + 1 : end if end >= 0 else len(text)]
     named = is_first_name(first.lower_) and not is_first_name(last.lower_)
-    return named and not {first.lower_, last.lower_} & lower and not is_title_case(line)
+    return named and not {first.lower_, last.lower_} & lower and not is_title_case(_line_at(doc_text(doc), first.idx))
