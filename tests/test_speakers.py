@@ -682,6 +682,18 @@ def test_police_and_a_countrys_government_are_the_bodies_the_article_names() -> 
     assert resolved(text, "The government") == (None, "government")
 
 
+def test_a_people_with_the_is_its_countrys_government() -> None:
+    """"the Hungarians announce …" in an article naming Hungary: the country acting as one, its
+    government, not people of a kind left unnamed."""
+    text = (
+        "Hungary pledges to grow its navy.\n\n"
+        "After years of cuts, Hungary has pledged to rebuild its fleet, ending a long habit of caution.\n\n"
+        "Times have changed when the Hungarians announce they are adding ships for the first time in 30 years "
+        "and no neighbour objects."
+    )
+    assert resolved(text, "the Hungarians") == ("Hungary", "government")
+
+
 def test_one_of_many_and_a_group_with_examples_are_vague() -> None:
     """"one of Mr. Tash's advisers" and "mining companies, including Palter Coal," pick from a
     group; "one of the family's lawyers, Owen Pratt," is named; "The city of Tucson" is Tucson."""

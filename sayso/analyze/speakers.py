@@ -12,7 +12,8 @@ mentioned (``salience``), and names each source mention it is asked about:
   be one, else one whose name says it is, even named later; "his company" stays unnamed
   (``organisation_descriptions``).
 - **Place descriptions** ("the city", "the state", "the country") are the place of that kind
-  in view, else the one the article names most (``place_descriptions``).
+  in view, else the one the article names most (``place_descriptions``); a people with "the"
+  ("the Germans") is the country the article names, as its government.
 - **Names.** A mention of an entity is the entity's fullest name (see ``entities``); a surname
   or acronym NER missed is matched to the person or organisation it shortens; a transcript's
   label in capitals ("WALLACE:") is the person named so, else the label in title case.
@@ -362,6 +363,9 @@ class SpeakerResolver:
         owner_org = OWNED_ORGANISATIONS.get(word)
 
         named = [n for n in named if not (n[0].type == "group" and head_in_name and is_party_word(head.lower_))]
+        country = self._nation(head)
+        if country is not None:
+            return self._speaker(span, country, "government")
         if _picked_from_a_group(head, tokens):
             return Speaker(span.text, span.start, span.end, None, "vague")  # "some Democrats", "most of whom"
         if plural and people and not head_in_name and head.pos_ == "NOUN":
@@ -456,6 +460,16 @@ class SpeakerResolver:
             kind = "outlet" if is_outlet_name(name) or name.casefold() in self.reporters else "organisation"
             return Speaker(span.text, span.start, span.end, name, kind)
         return Speaker(span.text, span.start, span.end, None, "unknown")
+
+    def _nation(self, head: Token) -> Entity | None:
+        """"the Germans", "the Saudis": a people with "the", acting as one, is the country the article
+        names (Germany) and speaks as its government; "Germans" alone, "five Germans" or "the
+        Democrats" are people of a kind or a party's."""
+        if head.ent_type_ != "NORP" or head.tag_ != "NNPS" or is_party_word(head_word(head)):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(c.dep_ in ("nummod", "amod") for c in head.children):
+            return None
+        return country_of_people(self.entities, head.text)
 
     def _kin(self, span: Span, word: str) -> Speaker | None:
         """"my father" in a first-person piece: the person the writer names so."""
