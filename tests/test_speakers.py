@@ -326,6 +326,21 @@ def test_a_name_in_what_he_says_is_someone_else() -> None:
     assert speaker_of(result, "Mara Vogt, the factory owner") == ("Oskar Lind", "person")
 
 
+def test_a_name_inside_the_quotation_a_pronoun_closes_is_someone_else() -> None:
+    """"'… Brennan would never,' he wrote": the subject of a clause inside the quotation is whom the
+    writer speaks of, not the writer, so "he" and the "He" after it are Peter Varga."""
+    text = (
+        "Governor Lena Halden's old aides have mostly backed her bid. Peter Varga's name comes up often. "
+        "Her former speechwriter Ana Pol wrote a column in praise of her. The president himself has said kind things.\n\n"
+        "Then there's Varga.\n\n"
+        "“Odd that the Halden people lay out their debate plan a week early. Brennan would never,” he wrote last October "
+        "after the Courier ran a story about it.\n\n"
+        "“Too much?” He tweeted when Halden closed a debate with a joke."
+    )
+    assert resolved(text, "he", "he wrote") == ("Peter Varga", "person")
+    assert resolved(text, "He", "He tweeted") == ("Peter Varga", "person")
+
+
 def test_it_is_the_outlet_or_company_that_spoke() -> None:
     outlet = analyse("The Harrow Gazette reported that the mill would close. It said 300 jobs would be lost.")
     assert speaker_of(outlet, "300 jobs would be lost") == ("Harrow Gazette", "outlet")

@@ -6,7 +6,8 @@ already resolved to that person with a clear margin; the subject of the pronoun'
 counts double ("If the president does follow through on his threat"), and the last sentence's
 subject half as much again for a "he" or "she" subject of the next (the topic goes on); a
 name inside what the pronoun's subject says is someone else ("He said Obama hopes …", "People
-like Scott, he said").
+like Scott, he said"), even the subject of a clause inside the quotation it closes ("'… Obama
+would never,' he wrote").
 "it" is the most salient organisation or outlet (a place counting less), or a thing the article
 made the subject of a sentence ("the report"); "they" the most salient plural phrase
 ("officials", "environmentalists") or organisation.
@@ -46,7 +47,7 @@ def person_for_pronoun(doc: Doc, salience: Salience, introductions: Introduction
     fronted = _fronted_before_subject(introductions, token, accept)
     if fronted is not None:
         return fronted
-    later = _named_below(introductions, token)
+    later = _named_below(introductions, token, salience.quoted)
     ranked = [c for c in salience.ranked(token.i, accept) if not _same_clause_object(doc, token, c) and id(c.entity) not in later]
     local = _local_subject(salience, token)
     previous = _previous_subject(salience, token)
@@ -108,9 +109,10 @@ def plural_fit(doc: Doc) -> Fit:
     return accept
 
 
-def _named_below(introductions: Introductions, pronoun: Token) -> set[int]:
-    """"He said Obama hopes …", "People like Scott, he said": a name in what the pronoun's
-    subject says or does is someone else."""
+def _named_below(introductions: Introductions, pronoun: Token, quoted: list[bool]) -> set[int]:
+    """"He said Obama hopes …", "People like Scott, he said", "'… #Tellthem,' he wrote": a name in
+    what the pronoun's subject says or does is someone else, one inside the quotation too however
+    the parse hung it."""
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return set()
     named = introductions.mention_at
@@ -120,7 +122,7 @@ def _named_below(introductions: Introductions, pronoun: Token) -> set[int]:
         if child.i < pronoun.i and child.dep_ not in _ADJUNCTS:
             # What was said, put first; but not the subject of a clause of its own
             # ("McCaskill scolded him: '…,' she said").
-            below.extend(t for t in child.subtree if t.i in named and phrase_head(t).dep_ not in ("nsubj", "nsubjpass"))
+            below.extend(t for t in child.subtree if t.i in named and (quoted[t.i] or phrase_head(t).dep_ not in ("nsubj", "nsubjpass")))
     return {id(named[t.i][0]) for t in below}
 
 
