@@ -326,6 +326,20 @@ def test_a_name_in_what_he_says_is_someone_else() -> None:
     assert speaker_of(result, "Mara Vogt, the factory owner") == ("Oskar Lind", "person")
 
 
+def test_a_span_cut_inside_a_name_is_that_person_not_one_named_in_a_clause_on_it() -> None:
+    """A source span that starts inside "Tomas" and runs on through a relative clause naming Mr.
+    Varga names the word it starts in: Tomas Halvard, whose name holds the phrase's head."""
+    text = (
+        "Candidates who have bet everything on the north gleefully sought to exploit Mr. Varga's stumble in the debate.\n\n"
+        "Tomas Halvard, the former harbour minister, who has resented Mr. Varga's easy rise as he has struggled, "
+        "called his rival ''stiff and rehearsed.''"
+    )
+    doc = load_pipeline()(text)
+    start, end = text.index("Tomas") + 1, text.index("struggled,") + len("struggled,")
+    speaker = SpeakerResolver(doc, find_entities(doc), set()).resolve(None, Span(text[start:end], start, end))
+    assert speaker is not None and (speaker.name, speaker.type) == ("Tomas Halvard", "person")
+
+
 def test_a_name_inside_the_quotation_a_pronoun_closes_is_someone_else() -> None:
     """"'… Brennan would never,' he wrote": the subject of a clause inside the quotation is whom the
     writer speaks of, not the writer, so "he" and the "He" after it are Peter Varga."""

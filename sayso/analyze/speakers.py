@@ -171,10 +171,14 @@ def _noun_just_before(token: Token) -> Token | None:
     return None
 
 
-def _word_around(doc: Doc, span: Span) -> list[Token]:
-    """The word a span lies inside ("t" of "Clinton"): a span cut inside a word names the word."""
+def _words_of(doc: Doc, span: Span) -> list[Token]:
+    """The tokens of a span, whole: a span cut inside a word names the word, the one it lies inside
+    ("t" of "Clinton") or the one it starts inside ("eb Bush, the former governor, …")."""
     found = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return list(found) if found is not None else []
+    tokens = tokens_in(doc, span.start, span.end)
+    if not tokens or found is None:
+        return list(found) if found is not None else []
+    return [found[0], *tokens] if found[0].idx < span.start and found[0].is_alpha else tokens
 
 
 _PLACE_SALIENCE = 0.5  # least salience for "the city" to be the place last in view
@@ -256,7 +260,7 @@ class SpeakerResolver:
         """The speaker a source span names, ``token`` being its head when the caller knows it."""
         if span is None:
             return None
-        tokens = tokens_in(self.doc, span.start, span.end) or _word_around(self.doc, span)
+        tokens = _words_of(self.doc, span)
         if not tokens:
             return Speaker(span.text, span.start, span.end, None, "unknown")
         if token is None or not (tokens[0].i <= token.i <= tokens[-1].i) or not (tokens[0].i <= token.head.i <= tokens[-1].i):
@@ -338,7 +342,7 @@ class SpeakerResolver:
     def _phrase(self, span: Span, tokens: list[Token], head: Token) -> Speaker:
         end = span.end
         core = noun_phrase(head)
-        if core is not None and span.start <= core.start and core.end < span.end:
+        if core is not None and tokens[0].idx <= core.start and core.end < span.end:
             # "The alliance, which includes … the Annenberg Institute …": what an aside names is
             # not what the phrase names.
             tokens, end = [t for t in tokens if t.idx < core.end], core.end
@@ -377,7 +381,10 @@ class SpeakerResolver:
             owned = owned_word(self.doc, self.entities, person, word)
             return Speaker(span.text, span.start, span.end, f"{person.name} {owned}", owner_org)  # type: ignore[arg-type]
         if people and head_in_name or people and word not in ROLE_HEADS | PERSON_NOUNS | ORGANISATION_HEADS:
-            return self._speaker(span, people[-1][0], "person")
+            # The person whose name holds the head, not one named in a clause hung on it ("Jeb
+            # Bush, …, who has resented Mr. Rubio's glide path"); else the last one named.
+            holder = next((e for e, m in people if m.start <= head.idx < m.end), people[-1][0])
+            return self._speaker(span, holder, "person")
         party_member = head.tag_ in ("NNP", "NN") and is_party_word(head.lower_) and any(c.lower_ == "the" for c in head.children)
         # The head's own entity may have been set aside above (a party word): then it names nobody.
         entity = next((e for e, m, _ in named if m.start <= head.idx < m.end), None)
