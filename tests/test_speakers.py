@@ -711,6 +711,17 @@ def test_police_and_a_countrys_government_are_the_bodies_the_article_names() -> 
     assert resolved(text, "The government") == (None, "government")
 
 
+def test_the_head_of_a_named_body_is_no_person_named_like_the_body() -> None:
+    """"The head of the Kestown Dock Workers Union" ends in the union's name, not a person's: the
+    head is a person the phrase does not name, never the union typed as a person."""
+    text = (
+        "Union chief says the port plan can pass.\n\nThe head of the Kestown Dock Workers Union is worried about what the "
+        "port plan is stirring up among her 9,000 members, because she thinks it can pass.\n\n"
+        "In an interview on Thursday, Edda Strom said her members would fight the plan."
+    )
+    assert resolved(text, "The head of the Kestown Dock Workers Union") == (None, "person")
+
+
 def test_a_people_with_the_is_its_countrys_government() -> None:
     """"the Hungarians announce …" in an article naming Hungary: the country acting as one, its
     government, not people of a kind left unnamed."""

@@ -510,6 +510,9 @@ class SpeakerResolver:
             if left.pos_ != "PROPN" or left.dep_ != "compound" or left.head.i not in {t.i for t in run} or head_word(left) in ROLE_HEADS:
                 break
             run.insert(0, left)
+        end = last.idx + len(last.text)
+        if any(e.type != "person" for e, _, _ in self.entities.at(run[0].idx, end)):
+            return None  # "The head of the Service Employees International Union": a body's name
         return " ".join(t.text for t in run) if len(run) > 1 else None
 
     def _person_by_surname(self, name: str, at: int) -> Entity | None:
