@@ -59,6 +59,25 @@ def test_a_role_in_the_lead_is_the_person_the_headline_opens_with() -> None:
     assert resolved(text, "The Democratic nominee") == ("Lorna Vesely", "person")
 
 
+def test_a_journalists_title_is_the_journalist_introduced_under_another() -> None:
+    """"The anchor for Telenorte" after "reporter Marco Ferrante": one trade under another title fits
+    him better than the more salient politician; "the real estate tycoon" is still the politician,
+    never one introduced as a reporter."""
+    text = (
+        "Valdorian anchor crosses swords with Hugo Brandt.\n\n"
+        "Osk City (AFP) – It had drama fit for a soap opera: a loud billionaire-turned-politician clashing with a famous TV "
+        "journalist intent on getting answers.\n\n"
+        "The scene played out on live television in August, when party hopeful Hugo Brandt threw famous Valdorian-born "
+        "reporter Marco Ferrante out of a news conference.\n\n"
+        "The anchor for Telenorte, a Valdorian-language channel, was trying to ask a question about migrants when Brandt "
+        "shot back that the journalist had not been called on.\n\n"
+        "“Go back to Telenorte,” Brandt barked and a guard walked Ferrante out.\n\n"
+        "The fight broke out two months after the real estate tycoon entered the race with harsh words about migrants."
+    )
+    assert resolved(text, "The anchor for Telenorte") == ("Marco Ferrante", "person")
+    assert resolved(text, "the real estate tycoon") == ("Hugo Brandt", "person")
+
+
 def test_the_spokesman_is_the_named_spokesman() -> None:
     result = analyse(
         "The ministry spokesman, Piet Oosterhuis, declined to comment on Tuesday. "

@@ -1,9 +1,11 @@
 """Role descriptions: the person "the French President" or "the senator" refers to.
 
 It is the person earlier introduced with those words ("French President Emmanuel Macron";
-"Sen. Lindsey Graham" for "the senator"); of several, the one sharing most words. "vice
+"Sen. Lindsey Graham" for "the senator"), else one introduced with another title of the same
+trade ("reporter Jorge Ramos" for "the anchor"); of several, the one sharing most words. "vice
 president" is not "president", a Republican title never a Democrat, and a person introduced
-with another office is not the one described (unless the description says "former"). A
+with another office is not the one described (unless the description says "former"); "the
+candidate" or "the tycoon" is no one introduced as a reporter or an economist. A
 description no title fits ("the New York businessman", "the 34-year-old mother of three") is
 the most salient person in view — one who spoke, or much talked about just before. In a
 headline or lead ("Judge blocks …") it may be the person the article introduces just after,
@@ -25,7 +27,7 @@ from .introductions import Introductions
 from .lexicon import ROLE_HEADS
 from .name_forms import name_words
 from .salience import Fit, Salience
-from .titles import COMMENTATORS, ELECTED_OFFICES, PERSON_NOUNS, ROLE_TITLES, head_word, parties, title, title_set
+from .titles import BUSINESS_PEOPLE, COMMENTATORS, ELECTED_OFFICES, JOURNALISTS, PERSON_NOUNS, ROLE_TITLES, head_word, parties, title, title_set
 
 _TITLE_MATCH = 3.0
 _PERSON_SALIENCE = 0.5  # least salience for "the businessman" to be a person who did not speak
@@ -81,7 +83,7 @@ def person_by_description(
         titles = introductions.titles(key)
         if wanted_parties and parties(titles) and not wanted_parties & parties(titles):
             return 0.0
-        if head_title in titles:
+        if head_title in titles or _same_trade(head_title, titles):
             return _TITLE_MATCH
         if possessor is not None:
             return 0.0  # "his lawyer": only someone introduced as a lawyer
@@ -90,8 +92,8 @@ def person_by_description(
         office = {t for t in titles if t in ROLE_TITLES or " " in t}
         if head_title in ROLE_TITLES and office and head_title not in office and "former" not in described:
             return 0.0  # introduced with another office: "the nominee" is not the judge
-        if head_title in ELECTED_OFFICES and titles & COMMENTATORS and "former" not in described:
-            return 0.0  # introduced as one who studies politics: "the GOP candidate" is not the economist
+        if head_title in ELECTED_OFFICES | BUSINESS_PEOPLE and titles & COMMENTATORS and "former" not in described:
+            return 0.0  # introduced as one who studies politics: "the GOP candidate", "the tycoon" is not the economist
         return 1.0
 
     ranked = salience.ranked(head.i, fits)
@@ -99,6 +101,7 @@ def person_by_description(
         # "his lawyer" is not "Mayor Maria Roth's lawyer Carla Wessel".
         ranked = [c for c in ranked if c.entity is not None and _introduced_as_theirs(head.doc, c.entity, owner.name)]
     matched = [c for c in ranked if head_title in introductions.titles(c.entity)]
+    matched = matched or [c for c in ranked if _same_trade(head_title, introductions.titles(c.entity))]
     if matched:
         # The fullest fit first: "the French President" is the French one of two presidents.
         return max(matched, key=lambda c: (len(described & introductions.titles(c.entity)), c.score)).entity
@@ -132,6 +135,12 @@ def person_by_description(
         if found is not None:
             return found
     return _headline_subject(head.doc, introductions, head, fits)
+
+
+def _same_trade(head_title: str, titles: set[str]) -> bool:
+    """"The anchor" and "reporter Jorge Ramos": one trade under another title, a closer fit than
+    anyone introduced with none (an exact title still comes first)."""
+    return head_title in JOURNALISTS and bool(titles & JOURNALISTS)
 
 
 def _introduced_as_theirs(doc: Doc, person: Entity, owner: str) -> bool:

@@ -41,6 +41,12 @@ COMMENTATORS = frozenset(
     consultant reporter correspondent columnist editor journalist commentator anchor host doctor
     """.split()
 )
+# Those who make their money in business: "the real estate tycoon" is not the reporter either.
+BUSINESS_PEOPLE = frozenset(
+    "businessman businesswoman billionaire mogul developer tycoon magnate banker investor entrepreneur executive heir heiress".split()
+)
+# One trade under several titles: "the anchor" may be the person introduced as a reporter.
+JOURNALISTS = frozenset("reporter correspondent columnist editor journalist commentator anchor host".split())
 # Abbreviated and equivalent titles, reduced to one word each.
 _TITLE_FORMS = {
     "sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative",
