@@ -78,6 +78,20 @@ def test_a_journalists_title_is_the_journalist_introduced_under_another() -> Non
     assert resolved(text, "the real estate tycoon") == ("Hugo Brandt", "person")
 
 
+def test_a_description_is_of_the_gender_its_own_sentence_gives_it() -> None:
+    """"the candidate discusses …, including lessons from her mother": with no one named between,
+    "her" looks back to the candidate, so she is Ada Voss, not the man more in view."""
+    text = (
+        "Ada Voss courts voters online.\n\n"
+        "Ada Voss has put short videos at the heart of her bid for mayor.\n\n"
+        "Her rival Piet Kramer mocked the videos on Tuesday. Kramer said they were silly, and Kramer told a rally in Osk "
+        "that he would never make one. Kramer has millions of followers.\n\n"
+        'There is also a weekly series called "Two Minutes" in which the candidate discusses light topics, including '
+        "lessons from her mother and what it is like to watch football."
+    )
+    assert resolved(text, "the candidate") == ("Ada Voss", "person")
+
+
 def test_the_spokesman_is_the_named_spokesman() -> None:
     result = analyse(
         "The ministry spokesman, Piet Oosterhuis, declined to comment on Tuesday. "

@@ -6,8 +6,11 @@ trade ("reporter Jorge Ramos" for "the anchor"); of several, the one sharing mos
 president" is not "president", a Republican title never a Democrat, and a person introduced
 with another office is not the one described (unless the description says "former"); "the
 candidate" or "the tycoon" is no one introduced as a reporter or an economist. A
-description no title fits ("the New York businessman", "the 34-year-old mother of three") is
-the most salient person in view — one who spoke, or much talked about just before. In a
+description is of the gender its title gives ("spokeswoman"), else the one the he/she/his/her
+after it in its sentence give before anyone else is named ("the candidate discusses …, including
+lessons from her mother"). A description no title fits ("the New York businessman", "the
+34-year-old mother of three") is the most salient person in view — one who spoke, or much
+talked about just before. In a
 headline or lead ("Judge blocks …") it may be the person the article introduces just after,
 else the person the headline is about ("The Democratic nominee" under "Lorna Vesely Goes After …").
 "his lawyer", "her spokesman" name someone else than the possessor: only a title match names
@@ -22,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Speaker
 from .entities import EntityIndex
-from .gender import words_gender
+from .gender import pronoun_gender, words_gender
 from .introductions import Introductions
 from .lexicon import ROLE_HEADS
 from .name_forms import name_words
@@ -71,7 +74,7 @@ def person_by_description(
     described = title_set(words)
     head_title = title(head.lower_ if head.pos_ == "PROPN" else head_word(head))
     wanted_parties = parties(described)
-    gender = words_gender({head_word(head)})
+    gender = words_gender({head_word(head)}) or _gender_after(head, introductions)
     excluded = {id(e) for e in entities.entities if owner is not None and e.name == owner.name}
 
     def fits(key: object) -> float:
@@ -135,6 +138,19 @@ def person_by_description(
         if found is not None:
             return found
     return _headline_subject(head.doc, introductions, head, fits)
+
+
+def _gender_after(head: Token, introductions: Introductions) -> str | None:
+    """The gender the he/she/his/her after a description in its sentence give, before anyone else
+    is named ("the candidate discusses …, including lessons from her mother"): pronouns that can
+    only look back to the description; none when they differ ("his or her potential")."""
+    genders = set()
+    for token in head.doc[head.i + 1 : head.sent.end]:
+        if token.i in introductions.mention_at or token.ent_type_ == "PERSON":
+            break
+        if token.pos_ == "PRON" and pronoun_gender(token.lower_) is not None:
+            genders.add(pronoun_gender(token.lower_))
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _same_trade(head_title: str, titles: set[str]) -> bool:
