@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -118,3 +120,9 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert len(result.stdout.split()) > 30
+
+
+def test_python_m_sayso_runs_the_command_line() -> None:
+    """Where the ``sayso`` script is not on PATH (a worktree, a bare checkout), ``python -m sayso`` is the same command."""
+    done = subprocess.run([sys.executable, "-m", "sayso", "--help"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "Usage: sayso" in done.stdout and "analyze" in done.stdout
