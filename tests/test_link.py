@@ -169,6 +169,21 @@ def test_a_threshold_two_claims_mention_is_no_evidence_they_are_one_matter(store
     assert holding(store, "must win 1,151 delegates") == holding(store, "It takes 1,151 delegates")
 
 
+def test_a_share_neither_confirms_nor_contradicts_a_count(store: Store) -> None:
+    """"35 percent of the shipyard's jobs" and "more than 6,000 jobs" measure different things:
+    the share bears on the matter (partial) without contesting the count, whether it joins the
+    stored proposition or the store is linked again whole."""
+    add(store, report("Harbor Gazette", "2031-06-02", "More than 6,000 jobs at the Tessholm shipyard depend on the ferry contract, the dockworkers' union said."))
+    link_store(store)
+    add(store, report("Valley Courier", "2031-06-03", "Some 35 percent of jobs at the Tessholm shipyard depend on the ferry contract, Mayor Ines Varga said."))
+    for rebuild in (False, True):
+        link_store(store, rebuild=rebuild)
+        found = holding(store, "More than 6,000 jobs")
+        assert found == holding(store, "Some 35 percent of jobs")
+        assert found.verdict != "contested"
+        assert {m.stance for m in found.members} == {"agree", "partial"}
+
+
 def test_a_claim_with_two_counts_is_read_for_the_one_the_proposition_is_about(store: Store) -> None:
     """"Two people died and more than 30 were hurt" states two counts of people: against "at least
     35 people were hurt" it is read as its 30 hurt (which fit), never as its two dead."""

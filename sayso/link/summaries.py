@@ -31,7 +31,7 @@ from .verdicts import (
 from .words import negated_terms
 
 Summary = dict[str, Any]  # JSON, as stored
-VERSION = 5  # of the layout below: a summary of another is not read
+VERSION = 6  # of the layout below: a summary of another is not read
 
 # A member in ``members``: what ``why_dependent`` compares, then what its stance and its line in
 # the explanation are made from.
@@ -39,7 +39,7 @@ _FACTS = (
     "published", "article", "position", "origin", "origin_entity", "via_entities", "outlet", "outlet_entity", "agency", "title", "copy_of",
     "speaks_for_entity",
 )
-_ACT, _GROUP, _STANCE, _LOW, _HIGH, _WORDS, _CITE, _FIGURE = range(len(_FACTS), len(_FACTS) + 8)
+_ACT, _GROUP, _STANCE, _LOW, _HIGH, _WORDS, _CITE, _FIGURE, _KIND = range(len(_FACTS), len(_FACTS) + 9)
 
 
 @dataclass
@@ -67,7 +67,7 @@ def _entry(claim: ClaimFacts, group: int) -> list[Any]:
     value = claim.value
     return [getattr(claim, name) for name in _FACTS] + [
         claim.speech_act, group, claim.stance, None if value is None else value.low, None if value is None else value.high,
-        said_words(claim), cite(claim), figure_words(claim),
+        said_words(claim), cite(claim), figure_words(claim), None if value is None else value.kind,
     ]
 
 
@@ -76,7 +76,7 @@ def _anchor(claim: ClaimFacts) -> list[Any]:
     rank, at = anchor_rank(claim)
     figure = claim.value
     words = [sorted(claim.terms), sorted(negated_terms(claim.content))]
-    return [rank, list(at), None if figure is None else [figure.value, figure.low, figure.high, figure.counted], *words]
+    return [rank, list(at), None if figure is None else [figure.value, figure.low, figure.high, figure.counted, figure.kind], *words]
 
 
 def summarise(claims: list[ClaimFacts], judgement: Judgement, merges: int) -> Summary:
@@ -175,9 +175,14 @@ def join(summary: Summary, new: list[ClaimFacts], merges: int) -> Joined | None:
     found = _group(summary, new)
     if found is None:
         return None
-    restanced = anchor is not summary["anchor"] and rank != 2 and anchor[2][1:3] != summary["anchor"][2][1:3]
+    restanced = anchor is not summary["anchor"] and rank != 2 and _measure(anchor[2]) != _measure(summary["anchor"][2])
     known = {**summary, "anchor": anchor, "label": about, "said_of": kept, "ambiguous": ambiguous, "negations": negations}
     return _judged(known, new, found, counts, merges, figure if restanced else None)
+
+
+def _measure(figure: list[Any]) -> list[Any]:
+    """What a stored anchor figure's members are judged against: its interval and kind."""
+    return [*figure[1:3], *figure[4:]]
 
 
 def _group(summary: Summary, new: list[ClaimFacts]) -> list[Any] | None:
@@ -226,7 +231,7 @@ def _restance(members: dict[str, list[Any]], groups: list[Any], anchor: Figure) 
     agrees and contradicts); the members whose stance changed."""
     changed = {}
     for claim, entry in members.items():
-        value = None if entry[_LOW] is None else Figure(None, entry[_LOW], entry[_HIGH])
+        value = None if entry[_LOW] is None else Figure(None, entry[_LOW], entry[_HIGH], None, entry[_KIND])
         its = stance(entry[_ACT], value, anchor)
         if its != entry[_STANCE]:
             members[claim] = [*entry[:_STANCE], its, *entry[_STANCE + 1 :]]

@@ -25,9 +25,15 @@ class Figure:
     low: float
     high: float
     counted: str | None = None
+    kind: str = ""  # its unit ("percent", "USD") or "count"; "" when not known
 
     def fits(self, other: Figure) -> bool:
         return self.low <= other.high and other.low <= self.high
+
+    def comparable(self, other: Figure) -> bool:
+        """A share and a count, or sums in two currencies, measure different things: "35 percent
+        of jobs" neither confirms nor contradicts "6 million jobs"."""
+        return not self.kind or not other.kind or self.kind == other.kind
 
 
 def figure(quantity: dict[str, Any], counted: str | None = None) -> Figure | None:
@@ -35,9 +41,10 @@ def figure(quantity: dict[str, Any], counted: str | None = None) -> Figure | Non
     value, low, high = quantity.get("value"), quantity.get("low"), quantity.get("high")
     if value is None and low is None and high is None:
         return None
+    kind = quantity.get("unit") or "count"
     if low is None and high is None:
         spread = APPROXIMATE if quantity.get("approximate") else ROUNDING
-        return Figure(value, value * (1 - spread), value * (1 + spread), counted)
+        return Figure(value, value * (1 - spread), value * (1 + spread), counted, kind)
     anchor = value if value is not None else (low if low is not None else high)
     if low is None:
         low = (high or anchor) / OPEN_FACTOR
@@ -46,4 +53,4 @@ def figure(quantity: dict[str, Any], counted: str | None = None) -> Figure | Non
     if quantity.get("approximate") and value is not None:
         low, high = low * (1 - APPROXIMATE), high * (1 + APPROXIMATE)
     shown = value if value is not None else (anchor if low == high else None)
-    return Figure(shown, low, high, counted)
+    return Figure(shown, low, high, counted, kind)

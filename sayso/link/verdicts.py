@@ -87,6 +87,8 @@ def stance(speech_act: str, value: Figure | None, anchor: Figure | None, negates
         return "partial"
     if anchor is None or value is None:
         return "contradict" if negates else "agree"
+    if not value.comparable(anchor):
+        return "partial"  # a figure of another measure bears on the matter without settling it
     return "agree" if value.fits(anchor) else "contradict"
 
 

@@ -9,7 +9,9 @@ minus 3 percentage points"), and every story of a race restates its threshold ("
 delegates needed to clinch the nomination"), so in a store of several months of news the
 margins of different polls, and claims that only mention the threshold, were grouped as one
 matter. Those words no longer count among the words two claims share, nor such a threshold as a
-figure in common, so propositions made before would not be made now. Like revision 0015, this
+figure in common, so propositions made before would not be made now; and a share and a count
+("35 percent of jobs", "6,000 jobs") no longer contest each other (a stance of ``partial``),
+which summaries of layout 5 did not record. Like revision 0015, this
 revision forgets the link results, keeping every article, claim and alias decision; the next
 ``sayso link`` or ``sayso ingest`` links every article again.
 """
