@@ -970,6 +970,35 @@ def test_a_word_capitalised_to_open_a_line_is_no_part_of_a_name() -> None:
     assert resolved(text, "Halvorsen", "Halvorsen calls") == ("Mara Halvorsen", "person")
 
 
+def test_a_person_span_glued_from_a_headline_or_lede_is_the_names_written_alone() -> None:
+    """"Lorna Vesely Slams Piet Kramer" (a title-case headline) and "Billionaire Piet Kramer" (a
+    lede) are no names: the full names the article writes alone are, and "Kramer" is Piet Kramer."""
+    headline = (
+        "Lorna Vesely Slams Piet Kramer On Pensions After Court Ruling.\n\n"
+        "Presumptive Liberal nominee Lorna Vesely attacked her Conservative rival Piet Kramer on Monday over his shifting "
+        "stance on pensions, minutes after the High Court struck down a Brell pension law."
+    )
+    result = analyse(headline)
+    assert entity(result, "Lorna Vesely").forms == ["Lorna Vesely"]
+    assert entity(result, "Piet Kramer").forms == ["Piet Kramer"]
+    lede = (
+        "Piet Kramer Praises Brell Herald's Political Editor Tomas Lind: 'Very Good Reporter.'\n\n"
+        "Billionaire Piet Kramer praised Brell Herald political editor Tomas Lind at a press conference in Osk on Monday.\n\n"
+        "\"Very good reporter, this guy,\" Kramer, the Conservative frontrunner, said when Lind asked him a question."
+    )
+    assert resolved(lede, "Kramer", "Kramer, the") == ("Piet Kramer", "person")
+
+
+def test_a_longer_name_holding_a_name_written_alone_stays_whole() -> None:
+    """"Piet Kramer Jr." and "Anna Maria Kramer" hold "Piet Kramer" and "Maria Kramer" but add a
+    suffix and a first name, never glue."""
+    result = analyse(
+        "Piet Kramer and his son Piet Kramer Jr. toured Osk on Monday with Maria Kramer.\n\n"
+        "Anna Maria Kramer, his niece, said the tour went well."
+    )
+    assert {e.name for e in result.entities if e.type == "person"} >= {"Piet Kramer", "Piet Kramer Jr.", "Anna Maria Kramer"}
+
+
 def test_a_word_capitalised_to_open_a_headline_is_no_part_of_a_name_ner_missed() -> None:
     """"Absent Weever" opening the headline is no NER name but a run of capitalised words ending in
     a surname: "absent" is written in lower case elsewhere, so it is no first name of Carl Weever's."""

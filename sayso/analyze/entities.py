@@ -25,7 +25,7 @@ from .entity_clusters import add_unmarked_repeats, cluster_mentions
 from .entity_types import entity_type, is_outlet_name
 from .gender import is_first_name
 from .name_forms import clean_name, is_title_case, name_words
-from .name_mentions import Cluster, cleaned_mentions, unmarked_full_names
+from .name_mentions import Cluster, cleaned_mentions, split_glued_names, unmarked_full_names
 from .spans import doc_text, lower_case_words
 
 __all__ = ["EntityIndex", "clean_name", "find_entities", "is_outlet_name"]
@@ -96,7 +96,7 @@ def find_entities(doc: Doc) -> EntityIndex:
     """The article's entities, in order of first mention, each mention owned by one entity."""
     text = doc_text(doc)
     index = EntityIndex()
-    mentions = unmarked_full_names(doc, bracketed_acronyms(doc, cleaned_mentions(doc)))
+    mentions = split_glued_names(doc, unmarked_full_names(doc, bracketed_acronyms(doc, cleaned_mentions(doc))))
     clusters = cluster_mentions(mentions, text)
     add_unmarked_repeats(doc, clusters)
     lower_words = lower_case_words(doc)

@@ -22,7 +22,7 @@ NAME_PREFIXES = HONORIFICS | ROLE_HEADS | frozenset(
     anchor correspondent nurse
     """.split()
 )
-_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Words an organisation's name shares with many others: they alone do not pick one out.
 FUNCTION_WORDS = frozenset("of for or and the in on at to a an de du la le des del von van".split())
 
@@ -50,7 +50,7 @@ def name_words(text: str) -> list[str]:
 def _name_words(text: str) -> tuple[str, ...]:
     words = [w.strip(EDGE_PUNCTUATION + ".").replace("’", "'") for w in name_key(text).split()]
     words = [w for w in words if w and w not in HONORIFICS]
-    while len(words) > 1 and words[-1] in _GENERATIONAL:
+    while len(words) > 1 and words[-1] in GENERATIONAL:
         words.pop()
     return tuple(words)
 

@@ -11,7 +11,9 @@ apposition after it ("Priebus, the party chairman") is a person's, whatever NER 
 with the first name NER left out. A word capitalised only to open a line or sentence or by a
 title-case headline, which the article writes (or the word it inflects) in lower case elsewhere
 and is no first name, is not part of a person's name ("Young Sanders supporters …", "Absent
-Trump derides …", "… Senator Endorsed Trump"). A full name NER missed ("Mehmet Oz" when it found "Oz", or
+Trump derides …", "… Senator Endorsed Trump"). A person span that holds full names the article
+writes alone, glued by words it never writes in a name ("Hillary Clinton Slams Donald Trump",
+"Billionaire Donald Trump"), is those names only. A full name NER missed ("Mehmet Oz" when it found "Oz", or
 a known first name and a capitalised word, "Carly Fiorina") is a mention too.
 """
 
@@ -27,7 +29,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Span
 from .gender import is_first_name
 from .lexicon import GOVERNMENT_HEADS, ORGANISATION_HEADS, ROLE_HEADS, VAGUE_HEADS
-from .name_forms import EDGE_PUNCTUATION, LEADING_ARTICLE, NAME_PREFIXES, POSSESSIVE, is_title_case, name_key, name_words
+from .name_forms import EDGE_PUNCTUATION, GENERATIONAL, LEADING_ARTICLE, NAME_PREFIXES, POSSESSIVE, is_title_case, name_key, name_words
 from .ner_mentions import ner_mentions
 from .spans import doc_text, lower_case_words
 
@@ -345,3 +347,53 @@ def _first_and_last_name(first: Token, last: Token, lower: frozenset[str]) -> bo
         return False
     named = is_first_name(first.lower_) and not is_first_name(last.lower_)
     return named and not {first.lower_, last.lower_} & lower and not is_title_case(_line_at(doc_text(doc), first.idx))
+
+
+def split_glued_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A person span NER ran over a title-case headline or lede ("Hillary Clinton Slams Donald
+    Trump", "Billionaire Donald Trump") as the full names in it the article writes alone: the
+    words left over must be no first name, initial or Jr. and in no other person's name, so
+    that "Donald Trump Jr." and "Hillary Rodham Clinton" stay whole."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    alone = {tuple(w) for m in people if len(w := name_words(m.span.text)) > 1}
+    kept: list[Mention] = []
+    for mention in mentions:
+        pieces = _glued_pieces(mention, alone, people) if mention.label == "PERSON" else None
+        if pieces is None:
+            kept.append(mention)
+            continue
+        for start, end in pieces:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            kept.append(Mention(Span(doc_text(doc)[start:end], start, end), "PERSON", span.root.i if span is not None else mention.root_i))
+    return kept
+
+
+def _glued_pieces(mention: Mention, alone: set[tuple[str, ...]], people: list[Mention]) -> list[tuple[int, int]] | None:
+    """The offsets of the names written alone that ``mention`` glues together, None if it is one
+    name: glue stands between two of them, or before one that opens with a first name
+    ("Billionaire Donald Trump", not "Ildefonso Guajardo Villarreal"), never after the last."""
+    strip = EDGE_PUNCTUATION + "."
+    words = [
+        (mention.span.start + m.start() + len(m.group()) - len(m.group().lstrip(strip)), mention.span.start + m.start() + len(m.group().rstrip(strip)), name_key(m.group().strip(strip)).replace("’", "'"))
+        for m in re.finditer(r"\S+", mention.span.text)
+    ]
+    names = alone - {tuple(name_words(mention.span.text))}
+    others = {w for m in people if name_key(m.span.text) != name_key(mention.span.text) for w in name_words(m.span.text)}
+    pieces: list[tuple[int, int]] = []
+    extras: list[tuple[str, int]] = []  # each glue word with the number of names before it
+    i = 0
+    while i < len(words):
+        size = next((k for k in range(len(words) - i, 1, -1) if tuple(w for _, _, w in words[i : i + k]) in names), 0)
+        if size:
+            pieces.append((words[i][0], words[i + size - 1][1]))
+            i += size
+        else:
+            extras.append((words[i][2], len(pieces)))
+            i += 1
+    if not pieces or not extras or any(before == len(pieces) for _, before in extras):
+        return None
+    first = next(w for start, _, w in words if start == pieces[0][0])
+    if any(before == 0 for _, before in extras) and not is_first_name(first):
+        return None
+    glue = all(len(w) > 2 and w.isalpha() and not is_first_name(w) and w not in GENERATIONAL and w not in others for w, _ in extras)
+    return pieces if glue else None
