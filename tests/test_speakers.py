@@ -59,6 +59,30 @@ def test_a_role_in_the_lead_is_the_person_the_headline_opens_with() -> None:
     assert resolved(text, "The Democratic nominee") == ("Lorna Vesely", "person")
 
 
+def test_a_delayed_lede_is_the_person_named_just_after_it() -> None:
+    """A lede whose subject is described at length and named only in the next sentences: the
+    first person then named as a subject who is not named in the lede itself; the pronouns after
+    the description follow it."""
+    speechwriter = (
+        "Harbour rescue speechwriter says he may back Vesely.\n\n"
+        "The lifelong Republican who wrote the moving speech delivered by the widow of one of the Harbour victims says he "
+        "will not vote for Piet Kramer this spring and could end up voting for Lorna Vesely.\n\n"
+        "Anton Brecht, a former aide to Republican members such as former Gov. Ilse Morn, wrote in the Osk Courier that he "
+        "penned the remarks."
+    )
+    description = "The lifelong Republican who wrote the moving speech delivered by the widow of one of the Harbour victims"
+    assert resolved(speechwriter, description) == ("Anton Brecht", "person")
+    assert resolved(speechwriter, "he", "says he will") == ("Anton Brecht", "person")
+    hacker = (
+        "Hacker who exposed Vesely's private account admits to other break-ins.\n\n"
+        "The Valdorian hacker whose mischief first showed that Lorna Vesely used a private email account "
+        "pleaded guilty Wednesday to identity theft, admitting that he was behind a series of break-ins.\n\n"
+        "As part of his plea, Tomas Rennick, 44, said that he hit nearly 100 accounts."
+    )
+    described = "The Valdorian hacker whose mischief first showed that Lorna Vesely used a private email account"
+    assert resolved(hacker, described) == ("Tomas Rennick", "person")
+
+
 def test_a_journalists_title_is_the_journalist_introduced_under_another() -> None:
     """"The anchor for Telenorte" after "reporter Marco Ferrante": one trade under another title fits
     him better than the more salient politician; "the real estate tycoon" is still the politician,
@@ -746,13 +770,14 @@ def test_police_and_a_countrys_government_are_the_bodies_the_article_names() -> 
 
 def test_the_head_of_a_named_body_is_no_person_named_like_the_body() -> None:
     """"The head of the Kestown Dock Workers Union" ends in the union's name, not a person's: the
-    head is a person the phrase does not name, never the union typed as a person."""
+    head is a person the phrase does not name, never the union typed as a person; opening the
+    lede, it is the person the next sentence names as a subject (a delayed lede)."""
     text = (
         "Union chief says the port plan can pass.\n\nThe head of the Kestown Dock Workers Union is worried about what the "
         "port plan is stirring up among her 9,000 members, because she thinks it can pass.\n\n"
         "In an interview on Thursday, Edda Strom said her members would fight the plan."
     )
-    assert resolved(text, "The head of the Kestown Dock Workers Union") == (None, "person")
+    assert resolved(text, "The head of the Kestown Dock Workers Union") == ("Edda Strom", "person")
 
 
 def test_a_people_with_the_is_its_countrys_government() -> None:

@@ -16,13 +16,17 @@ def phrase_root(tokens: list[Token]) -> Token:
     """The token of a phrase whose head lies outside it (or is itself): the phrase's head.
 
     When a bad parse leaves several, the head is the last noun among them, as English puts it
-    last: "wife" in "His ex-wife", "doctor" in "the candidate's former doctor" hung apart.
+    last: "wife" in "His ex-wife", "doctor" in "the candidate's former doctor" hung apart. A
+    phrase parsed as a clause ("The Romanian hacker whose cyber-mischief first revealed …", the
+    verb its root) is headed by the verb's first subject.
     """
     roots = [t for t in tokens if t.head.i < tokens[0].i or t.head.i > tokens[-1].i or t.head == t]
     nouns = [t for t in roots if t.pos_ in ("NOUN", "PROPN") and not is_possessor(t) and t.text.isalpha()]
     if len(roots) > 1 and nouns:
         return nouns[-1]
-    return roots[0] if roots else tokens[-1]
+    root = roots[0] if roots else tokens[-1]
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and tokens[0].i <= c.i < root.i and c.pos_ in ("NOUN", "PROPN")), None)
+    return subject if root.pos_ in ("VERB", "AUX") and subject is not None else root
 
 
 def is_possessor(token: Token) -> bool:

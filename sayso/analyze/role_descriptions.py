@@ -30,7 +30,7 @@ from .introductions import Introductions
 from .lexicon import ROLE_HEADS
 from .name_forms import name_words
 from .salience import Fit, Salience
-from .titles import BUSINESS_PEOPLE, COMMENTATORS, ELECTED_OFFICES, JOURNALISTS, PERSON_NOUNS, ROLE_TITLES, head_word, parties, title, title_set
+from .titles import BUSINESS_PEOPLE, COMMENTATORS, ELECTED_OFFICES, JOURNALISTS, PERSON_NOUNS, ROLE_TITLES, head_word, is_party_word, parties, title, title_set
 
 _TITLE_MATCH = 3.0
 _PERSON_SALIENCE = 0.5  # least salience for "the businessman" to be a person who did not speak
@@ -44,6 +44,8 @@ _KIN_NOUNS = frozenset(
 _LEAD_SENTENCES = 3  # a description this early may name someone the article introduces just after
 _LEAD_LINES = 3  # a description in these first lines below the headline may be the headline's subject
 _NEXT_SENTENCES = 1  # an office no one held before may be the person the next sentence names with it
+_LEDE_SENTENCES = 2  # a delayed lede names its subject within the sentences after it
+_LONG_MODIFIER = 4  # words after a description's head that make it a delayed lede's
 
 
 def describes_person(token: Token, introductions: Introductions) -> bool:
@@ -108,6 +110,10 @@ def person_by_description(
     if matched:
         # The fullest fit first: "the French President" is the French one of two presidents.
         return max(matched, key=lambda c: (len(described & introductions.titles(c.entity)), c.score)).entity
+    if possessor is None and is_delayed_lede(head, tokens[-1], salience, introductions):
+        found = _named_after_lede(salience, introductions, head, fits)
+        if found is not None:
+            return found
     if possessor is not None and owner is not None and owner.name:
         # "his attorney" before the article names "An attorney for Pagliano, Mark MacDougall":
         # the one person it introduces with that title as the owner's (or no one else's).
@@ -140,12 +146,47 @@ def person_by_description(
     return _headline_subject(head.doc, introductions, head, fits)
 
 
-def _gender_after(head: Token, introductions: Introductions) -> str | None:
-    """The gender the he/she/his/her after a description in its sentence give, before anyone else
-    is named ("the candidate discusses …, including lessons from her mother"): pronouns that can
-    only look back to the description; none when they differ ("his or her potential")."""
+def is_delayed_lede(head: Token, end: Token, salience: Salience, introductions: Introductions) -> bool:
+    """A delayed lede: the first sentence below the headline has for subject a person described at
+    length, in a phrase ending at ``end`` or in the parse's subtree, who is named only after it
+    ("The lifelong Republican who wrote the speech … says he won't vote …", then "Richard Cross, …")."""
+    if head.dep_ not in ("nsubj", "nsubjpass", "ROOT") or head.tag_ not in ("NN", "NNP") or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return False
+    doc = head.doc
+    body = next((t for t in doc if t.idx >= _headline_end(doc) and not t.is_space), None)
+    if body is None or salience.sentence[head.i] != salience.sentence[body.i]:
+        return False
+    end = max(end, head.right_edge, key=lambda t: t.i)  # a bad parse may leave the clause off the subtree
+    if len([t for t in head.doc[head.i + 1 : end.i + 1] if not t.is_punct]) < _LONG_MODIFIER:
+        return False
+    return head_word(head) in ROLE_HEADS | PERSON_NOUNS or is_party_word(head.lower_) or _gender_after(end, introductions) is not None
+
+
+def _named_after_lede(salience: Salience, introductions: Introductions, head: Token, fits: Fit) -> Entity | None:
+    """A delayed lede's subject: of the people the next sentences name who fit and are not named
+    in the lede itself (as Hillary Clinton is in "The Romanian hacker whose cyber-mischief first
+    revealed that Hillary Clinton …"), the first named as a subject ("In an interview with David
+    Axelrod …, Mary Kay Henry said"), else the first."""
+    doc = head.doc
+    in_lede = {id(e) for i, (e, _) in introductions.mention_at.items() if salience.sentence[i] == salience.sentence[head.i]}
+    last = salience.sentence[head.i] + _LEDE_SENTENCES
+    named = []
+    for i in range(head.sent.end, len(doc)):
+        if salience.sentence[i] > last:
+            break
+        found = introductions.mention_at.get(i)
+        if found is not None and found[0].type == "person" and id(found[0]) not in in_lede and fits(found[0]):
+            named.append((found[0], doc[i]))
+    subjects = [e for e, root in named if root.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects else named[0][0] if named else None
+
+
+def _gender_after(word: Token, introductions: Introductions) -> str | None:
+    """The gender the he/she/his/her after a description's ``word`` in its sentence give, before
+    anyone else is named ("the candidate discusses …, including lessons from her mother"): pronouns
+    that can only look back to the description; none when they differ ("his or her potential")."""
     genders = set()
-    for token in head.doc[head.i + 1 : head.sent.end]:
+    for token in word.doc[word.i + 1 : word.sent.end]:
         if token.i in introductions.mention_at or token.ent_type_ == "PERSON":
             break
         if token.pos_ == "PRON" and pronoun_gender(token.lower_) is not None:

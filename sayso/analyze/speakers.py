@@ -62,7 +62,7 @@ from .organisation_descriptions import (
 )
 from .place_descriptions import PLACE_KINDS, country_of_people, place_by_description
 from .pronouns import continuing_speakers_first, person_for_pronoun, plural_fit, thing_fit
-from .role_descriptions import describes_person, person_by_description
+from .role_descriptions import describes_person, is_delayed_lede, person_by_description
 from .salience import Candidate, Fit, Salience, is_speaker_token
 from .speaker_types import noun_type, relays, speaker_for
 from .spans import doc_text, noun_phrase, tokens_in
@@ -229,7 +229,8 @@ class SpeakerResolver:
         for i in range(self._read, min(upto, len(doc))):
             token = doc[i]
             found = self._introductions.mention_at.get(i)
-            if found is not None:
+            lede = is_delayed_lede(token, token, salience, self._introductions)  # "The lifelong Republican who …": a person, not the party
+            if found is not None and not (lede and found[0].type == "group"):
                 salience.add(found[0], token)
             elif token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
                 chosen = person_for_pronoun(doc, salience, self._introductions, token)
@@ -239,7 +240,7 @@ class SpeakerResolver:
                     said = pronoun_gender(token.lower_)
                     if said is not None and chosen.clear:
                         self._introductions.learn_pronoun(chosen.entity, said)
-            elif describes_person(token, self._introductions):
+            elif describes_person(token, self._introductions) or lede:
                 chosen = self._described.get(i)
                 if chosen is None and i not in self._described:
                     phrase = [t for t in token.subtree if t.i <= token.i]
@@ -340,7 +341,7 @@ class SpeakerResolver:
         return self._speaker(span, best.entity)
 
     def _phrase(self, span: Span, tokens: list[Token], head: Token) -> Speaker:
-        end = span.end
+        end, whole = span.end, tokens
         core = noun_phrase(head)
         if core is not None and tokens[0].idx <= core.start and core.end < span.end:
             # "The alliance, which includes … the Annenberg Institute …": what an aside names is
@@ -372,6 +373,11 @@ class SpeakerResolver:
             return self._speaker(span, country, "government")
         if _picked_from_a_group(head, tokens):
             return Speaker(span.text, span.start, span.end, None, "vague")  # "some Democrats", "most of whom"
+        if not head_in_name and is_delayed_lede(head, whole[-1], self._salience, self._introductions):
+            # Not Hillary Clinton, named in "The hacker whose … revealed that Hillary Clinton …".
+            chosen = self._person_by_description(whole, head, None)
+            if chosen is not None:
+                return self._speaker(span, chosen, "person")
         if plural and people and not head_in_name and head.pos_ == "NOUN":
             return Speaker(span.text, span.start, span.end, None, "vague")  # "advisers to Mr. Obama": his people, not him
         if people and (word in ROLE_HEADS or word in PERSON_NOUNS) and people[-1][1].end >= tokens[-1].idx + len(tokens[-1].text) - 2:
