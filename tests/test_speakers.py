@@ -1077,6 +1077,20 @@ def test_he_opening_a_sentence_goes_on_with_the_last_sentences_subject() -> None
     assert resolved(text, "He", "He lost") == ("Daniel Marrow", "person")
 
 
+def test_he_opening_a_sentence_is_the_person_the_last_sentence_introduced_as_its_subject() -> None:
+    """Kramer fills the article, but "He called him …" right after "Senator Olaf Berg questioned Mr.
+    Kramer's honesty", where Berg is first named, is Berg: the article has turned to him."""
+    text = (
+        "Kramer says praise from abroad helps Valdoria.\n\n"
+        "Piet Kramer took to the Sunday shows to defend his praise of a foreign leader. Mr. Kramer said the praise was an "
+        "honour. Mr. Kramer also said his rivals were jealous.\n\n"
+        "''It's nonsense,'' Mr. Kramer said of the criticism.\n\n"
+        "Later on ''Osk Today,'' Senator Olaf Berg questioned Mr. Kramer's honesty. He called him a ''reckless showman'' for "
+        "repeating the claim."
+    )
+    assert resolved(text, "He", "He called") == ("Olaf Berg", "person")
+
+
 def test_the_doer_of_a_passive_counts_as_its_subject() -> None:
     """"The page … was set up … by … Mirela Doss. She …": the one the page was set up by is the
     subject in all but form, more in view than the man the poster merely quoted."""

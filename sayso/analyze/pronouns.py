@@ -4,7 +4,9 @@
 pronoun — gender from Mr./Ms., a gendered title, a known first name, else from the pronouns
 already resolved to that person with a clear margin; the subject of the pronoun's own clause
 counts double ("If the president does follow through on his threat"), and the last sentence's
-subject half as much again for a "he" or "she" subject of the next (the topic goes on); a
+subject half as much again for a "he" or "she" subject of the next (the topic goes on), three
+times when that sentence introduced them ("Senator Bernie Sanders questioned Mr. Trump's
+veracity. He called him …"); a
 name inside what the pronoun's subject says is someone else ("He said Obama hopes …", "People
 like Scott, he said"), even the subject of a clause inside the quotation it closes ("'… Obama
 would never,' he wrote").
@@ -26,6 +28,7 @@ from .titles import phrase_head
 _UNKNOWN_GENDER = 0.7
 _LOCAL_SUBJECT = 2.0  # the subject of the clause a pronoun stands in
 _PARALLEL_SUBJECT = 1.5  # the last sentence's subject, for a pronoun that is the subject of the next one
+_NEW_SUBJECT = 3.0  # the same, when that sentence introduced them: the article turns to them
 _CONTINUING_SPEAKER = 3.0  # "she said" closing a quotation, for whoever spoke in this sentence or the last
 _CLEAR_MARGIN = 3.0
 _PLACE_FOR_IT = 0.5
@@ -55,7 +58,7 @@ def person_for_pronoun(doc: Doc, salience: Salience, introductions: Introduction
         if local is not None and candidate.entity is local:
             candidate.score *= _LOCAL_SUBJECT
         if previous is not None and candidate.entity is previous:
-            candidate.score *= _PARALLEL_SUBJECT
+            candidate.score *= _NEW_SUBJECT if _introduced_in_last_sentence(previous, token) else _PARALLEL_SUBJECT
     ranked = continuing_speakers_first(salience, token, ranked)
     if ranked:
         ranked[0].clear = len(ranked) == 1 or ranked[0].score >= _CLEAR_MARGIN * ranked[1].score
@@ -155,6 +158,14 @@ def _previous_subject(salience: Salience, pronoun: Token) -> Entity | None:
     root = pronoun.doc[start - 1].sent.root
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return salience.entity_at(subject.i) if subject is not None else None
+
+
+def _introduced_in_last_sentence(person: Entity, pronoun: Token) -> bool:
+    """Whether the sentence before the pronoun's names ``person`` first: "Senator Bernie Sanders
+    questioned Mr. Trump's veracity. He called him …" turns to Sanders, however much Trump was
+    talked about before."""
+    last = pronoun.doc[pronoun.sent.start - 1].sent
+    return bool(person.mentions) and last.start_char <= person.mentions[0].start < last.end_char
 
 
 def _same_clause_object(doc: Doc, pronoun: Token, candidate: Candidate) -> bool:
