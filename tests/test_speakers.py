@@ -792,6 +792,18 @@ def test_a_people_with_the_is_its_countrys_government() -> None:
     assert resolved(text, "the Hungarians") == ("Hungary", "government")
 
 
+def test_a_peoples_leadership_is_its_countrys_government() -> None:
+    """"the Norwegian leadership, which is watching …" in an article naming Norway: who rules the
+    country, so the country as its government, and "which" too."""
+    text = (
+        "Tug of war in the Arctic.\n\n"
+        "Norway has long kept watch over the north, but the Osk Shipping Line has begun to run cargo past its coast.\n\n"
+        "It is a shift that has shaken up the Norwegian leadership, which is watching the traffic with apprehension."
+    )
+    assert resolved(text, "the Norwegian leadership") == ("Norway", "government")
+    assert resolved(text, "which", "which is watching") == ("Norway", "government")
+
+
 def test_one_of_many_and_a_group_with_examples_are_vague() -> None:
     """"one of Mr. Tash's advisers" and "mining companies, including Palter Coal," pick from a
     group; "one of the family's lawyers, Owen Pratt," is named; "The city of Tucson" is Tucson."""

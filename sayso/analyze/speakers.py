@@ -79,6 +79,8 @@ SAYING_NOUNS = frozenset(
     """.split()
 )
 _GOVERNMENT_ROLES = frozenset({"minister", "official", "authority", "diplomat", "ambassador", "envoy", "government"})
+# Who rules a country, named by its people's adjective: "the Russian leadership", "the Syrian regime".
+_RULING_HEADS = frozenset({"leadership", "regime"})
 _HANDLE = re.compile(r"@\w{2,}")
 _INDEFINITE = frozenset({"a", "an", "one", "some", "another", "any", "several", "many"})
 # Words that pick some of a group out ("some Democrats", "most of whom", "everyone I interviewed").
@@ -442,6 +444,10 @@ class SpeakerResolver:
                 return Speaker(span.text, span.start, span.end, None, "vague" if possessor is not None or word in VAGUE_HEADS else "person")
             return self._speaker(span, chosen, "person")
 
+        if word in _RULING_HEADS and possessor is None:
+            ruling = self._government(span, head, possessor)
+            if ruling.name is not None:
+                return ruling  # the country the article names, as its government
         if "the" in determiners and not plural and possessor is None and head.pos_ == "NOUN" and word not in PLACE_NOUNS and word not in PLACE_KINDS:
             # "the trust", "the authority", "the centre": the body named before with that head
             # ("Ostmere Hospitals Trust"), whatever kind of body the word says
