@@ -52,6 +52,16 @@ def test_title_resolves_to_the_person_introduced_with_it() -> None:
     assert speaker_of(result, 'We will not build walls') == ("Ilse Karvonen", "person")
 
 
+def test_a_role_naming_a_place_is_not_a_person_tied_to_another_place() -> None:
+    text = (
+        "Candidates crowd into Marlow before the vote.\n\n"
+        "Anton Brisk, the senator from Kelvania, spoke first. "
+        "Tomas Verrell, who trails in many Marlow polls, spoke about farm subsidies during an appearance with Sen. Gregor Halvorsen, R-Marlow. "
+        "The Delmont senator told reporters he feels good about his campaign in Marlow."
+    )
+    assert resolved(text, "The Delmont senator") == ("Tomas Verrell", "person")
+
+
 def test_a_role_in_the_lead_is_the_person_the_headline_opens_with() -> None:
     headline = "Lorna Vesely Goes After Piet Kramer As The New Villain."
     lead = "BRELL ― If it worked against Hugo Lenz, it might just work against Piet Kramer. At least that is what the Vesely campaign hopes."

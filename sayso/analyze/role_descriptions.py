@@ -46,6 +46,7 @@ _LEAD_LINES = 3  # a description in these first lines below the headline may be 
 _NEXT_SENTENCES = 1  # an office no one held before may be the person the next sentence names with it
 _LEDE_SENTENCES = 2  # a delayed lede names its subject within the sentences after it
 _LONG_MODIFIER = 4  # words after a description's head that make it a delayed lede's
+_PARTY_PLACE = re.compile(r",?\s*\(?[RDI]-([A-Z][A-Za-z.]+)")  # "Joni Ernst, R-Iowa": the state she stands for
 
 
 def describes_person(token: Token, introductions: Introductions) -> bool:
@@ -78,10 +79,14 @@ def person_by_description(
     wanted_parties = parties(described)
     gender = words_gender({head_word(head)}) or _gender_after(head, introductions)
     excluded = {id(e) for e in entities.entities if owner is not None and e.name == owner.name}
+    places = [t.lower_ for t in tokens if t.i < head.i and t.ent_type_ == "GPE"]
 
     def fits(key: object) -> float:
         if not isinstance(key, Entity) or key.type != "person" or id(key) in excluded:
             return 0.0
+        tied = _places_tied(head.doc, key) if places else set()
+        if tied and not any(_same_place(t, places) for t in tied):
+            return 0.0  # "the Florida senator" is not "Sen. Joni Ernst, R-Iowa"
         known = introductions.gender(key)
         if gender is not None and known is not None and known != gender:
             return 0.0
@@ -144,6 +149,48 @@ def person_by_description(
         if found is not None:
             return found
     return _headline_subject(head.doc, introductions, head, fits)
+
+
+def _places_tied(doc: Doc, person: Entity) -> set[str]:
+    """The places the article ties a person to, lower-case: "Sen. Joni Ernst, R-Iowa", "Iowa Sen.
+    Joni Ernst", "Sanders, the senator from Vermont"; a description naming another place ("the
+    Florida senator") is not them."""
+    text = doc.text
+    tied: set[str] = set()
+    for mention in person.mentions:
+        party = _PARTY_PLACE.match(text, mention.end)
+        if party is not None:
+            tied.add(party.group(1).lower())
+        name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if name is None:
+            continue
+        before = doc[max(name.sent.start, name.start - 3) : name.start]
+        tied.update(t.lower_ for t in before if t.ent_type_ == "GPE" and t.dep_ == "compound")
+        appositions = (c for c in name.root.children if c.dep_ == "appos")
+        tied.update(t.lower_ for a in appositions for t in a.subtree if t.ent_type_ == "GPE" and _place_of(t, a))
+    return tied
+
+
+def _place_of(place: Token, role: Token) -> bool:
+    """A place word that says where the holder of ``role`` is from: "the senator from Vermont", "a
+    Vermont senator"; not one a longer phrase names ("chairman of the committee on Benghazi")."""
+    head = place.head.head if place.head.dep_ == "compound" else place.head
+    return head == role or (head.lower_ == "from" and head.head == role)
+
+
+def _same_place(tied: str, words: list[str]) -> bool:
+    """Whether a place a person is tied to is the one a description's ``words`` name, written in
+    full or shortened: "iowa", "fla." for "Florida", "s.c." for "South Carolina"."""
+    short = tied.replace(".", "")
+    if not tied.endswith("."):
+        return tied in words
+    return short == "".join(w[0] for w in words) or any(w[:1] == short[:1] and _letters_in_order(short, w) for w in words)
+
+
+def _letters_in_order(short: str, word: str) -> bool:
+    """Whether ``short`` is ``word`` with letters left out: "fla" in "florida"."""
+    rest = iter(word)
+    return all(letter in rest for letter in short)
 
 
 def is_delayed_lede(head: Token, end: Token, salience: Salience, introductions: Introductions) -> bool:
