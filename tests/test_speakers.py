@@ -979,6 +979,19 @@ def test_people_of_a_kind_beside_a_named_body_are_vague() -> None:
     assert resolved(text, "They") == (None, "vague")
 
 
+def test_people_about_a_body_or_a_lower_case_noun_are_vague() -> None:
+    """"outside GOP groups", "both inside and outside the Halden Bank": people about a body, not
+    it; "politicos" tagged as a name is a common noun, never a body named "politicos"."""
+    text = (
+        "Candidates fan out in Osk as caucuses near;  Races tighten on both sides, so politicos push planks, challenge polling.\n\n"
+        "One week before Osk opens the nomination process, Ada Voss chairs the Halden Bank. After a year spent on her travel budget, outside GOP groups are pivoting to "
+        "her record at the bank. Her rate plan has drawn criticism both inside and outside the Halden Bank."
+    )
+    assert resolved(text, "politicos") == (None, "vague")
+    assert resolved(text, "outside GOP groups") == (None, "vague")
+    assert resolved(text, "both inside and outside the Halden Bank") == (None, "vague")
+
+
 def test_a_span_cut_inside_a_word_names_the_word() -> None:
     text = ("Ada Voss calls for a new bridge.\n\n"
             "Former mayor Ada Voss is calling for a new bridge over the Tarrow. Voss suggested the city should borrow to build it.")

@@ -81,6 +81,7 @@ SAYING_NOUNS = frozenset(
 _GOVERNMENT_ROLES = frozenset({"minister", "official", "authority", "diplomat", "ambassador", "envoy", "government"})
 # Who rules a country, named by its people's adjective: "the Russian leadership", "the Syrian regime".
 _RULING_HEADS = frozenset({"leadership", "regime"})
+_AROUND_WORDS = frozenset({"inside", "outside", "within", "around", "beyond"})  # "outside the Fed": people about a body
 _HANDLE = re.compile(r"@\w{2,}")
 _INDEFINITE = frozenset({"a", "an", "one", "some", "another", "any", "several", "many"})
 # Words that pick some of a group out ("some Democrats", "most of whom", "everyone I interviewed").
@@ -364,6 +365,8 @@ class SpeakerResolver:
         if called is not None and not named:
             # "The website fivethirtyeight", "the blog harbornotes": a name NER did not mark.
             return Speaker(span.text, span.start, span.end, called, "outlet")
+        if head.lower_ in _AROUND_WORDS and head.pos_ in ("ADP", "ADV"):
+            return Speaker(span.text, span.start, span.end, None, "vague")  # "both inside and outside the Fed", "outside GOP groups"
         people = [(e, m) for e, m, _ in named if e.type == "person"]
         head_in_name = any(m.start <= head.idx < m.end for _, m, _ in named)
         plural = head.tag_ in ("NNS", "NNPS")
@@ -475,6 +478,8 @@ class SpeakerResolver:
             country = country_of_people(self.entities, head.text)  # "American commitments"
             if country is not None:
                 return self._speaker(span, country, "government")
+        if head.pos_ == "PROPN" and head.text.islower():
+            return Speaker(span.text, span.start, span.end, None, "vague")  # "politicos push planks": a common noun the tagger took for a name
         if head.pos_ == "PROPN":
             kind = "outlet" if is_outlet_name(name) or name.casefold() in self.reporters else "organisation"
             return Speaker(span.text, span.start, span.end, name, kind)
