@@ -275,6 +275,18 @@ def test_a_full_name_read_as_an_organisation_joins_its_surname_used_for_a_person
     assert clusters[0].full_person == ["tavish", "orrum"]
 
 
+def test_a_full_name_read_as_a_building_joins_its_surname_read_as_a_place() -> None:
+    text = "A suit was filed by a staffer named Bradley Vostrik. Vostrik also claims he was fired. Vostrik said so."
+    read = [("Bradley Vostrik", "FAC"), ("Vostrik", "GPE"), ("Vostrik", "GPE")]  # NER saw no person at all
+    mentions: list[Mention] = []
+    for name, label in read:
+        start = text.index(name, mentions[-1].span.end if mentions else 0)
+        mentions.append(Mention(Span(name, start, start + len(name)), label, 0))
+    clusters = cluster_mentions(mentions, text)
+    assert [[m.span.text for m in c.mentions] for c in clusters] == [["Bradley Vostrik", "Vostrik", "Vostrik"]]
+    assert clusters[0].full_person == ["bradley", "vostrik"]
+
+
 def test_a_surname_the_tagger_reads_as_a_plural_noun_is_the_person_named_later() -> None:
     text = "Mathers: the harbour deal is a trap\n\nSenator Ilse Mathers said on Tuesday that the harbour deal would cost the town its ferries."
     assert resolved(text, "Mathers") == ("Ilse Mathers", "person")

@@ -70,11 +70,14 @@ def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
 
 def _people_read_as_bodies(mentions: list[Mention]) -> list[Mention]:
     """"Tyrone Pike" that NER read as an organisation is a person's name when the article also
-    calls a person "Pike": otherwise the surname could not join the full name it shortens."""
+    calls a person "Pike": otherwise the surname could not join the full name it shortens; so is
+    "Brad Kolsky", read as a building or a body, when "Kolsky" alone was read as a place."""
     surnames = {w[0] for m in mentions if m.label == "PERSON" and len(w := name_words(m.span.text)) == 1}
+    places = {w[0] for m in mentions if m.label in PLACE_LABELS and len(w := name_words(m.span.text)) == 1}
     return [
         Mention(m.span, "PERSON", m.root_i)
-        if m.label == "ORG" and 2 <= len(w := name_words(m.span.text)) <= 3 and w[-1] in surnames
+        if m.label in ("ORG", "FAC") and 2 <= len(w := name_words(m.span.text)) <= 3
+        and (m.label == "ORG" and w[-1] in surnames or is_first_name(w[0]) and w[-1] in places)
         and w[-1] not in ORGANISATION_NAME_ENDINGS and w[0] not in FUNCTION_WORDS
         else m
         for m in mentions
