@@ -1004,6 +1004,17 @@ def test_people_about_a_body_or_a_lower_case_noun_are_vague() -> None:
     assert resolved(text, "both inside and outside the Halden Bank") == (None, "vague")
 
 
+def test_the_bureau_is_a_body_no_other_kind_of_name_says() -> None:
+    """"the bureau" is the KBI named before, not the Harbor Department named last, whose name says department."""
+    text = (
+        "The KBI opens a new line of inquiry into Mayor Ada Voss.\n\n"
+        "The KBI was already investigating Voss over her emails. Now the KBI is looking into whether she favoured donors, "
+        "according to two sources who spoke to the Marlow Courier. The Harbor Department declined to comment.\n\n"
+        "Specifically, the bureau is looking into whether harbor business intersected with the Voss Foundation."
+    )
+    assert resolved(text, "the bureau") == ("KBI", "organisation")
+
+
 def test_a_span_cut_inside_a_word_names_the_word() -> None:
     text = ("Ada Voss calls for a new bridge.\n\n"
             "Former mayor Ada Voss is calling for a new bridge over the Tarrow. Voss suggested the city should borrow to build it.")

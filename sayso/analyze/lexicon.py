@@ -82,7 +82,7 @@ GOVERNMENT_HEADS = frozenset(
 ORGANISATION_HEADS = frozenset(
     """
     union company firm party group committee campaign organisation organization association
-    agency office department commission board bank court coalition alliance movement charity
+    agency bureau office department commission board bank court coalition alliance movement charity
     foundation institute university school hospital club federation observatory network fund
     """.split()
 )

@@ -41,6 +41,7 @@ _AGENCY_WORDS = frozenset("agency department administration bureau office commis
 _KINDS = {
     "union": _UNION_WORDS,
     "agency": _AGENCY_WORDS,
+    "bureau": frozenset({"bureau"}),
     **{h: _COMPANY_WORDS for h in "company firm corporation business bank lender insurer airline employer".split()},
 }
 # A union's name nearly always says it is one; a company's often does not ("Wells Fargo").
