@@ -62,6 +62,15 @@ def test_a_role_naming_a_place_is_not_a_person_tied_to_another_place() -> None:
     assert resolved(text, "The Delmont senator") == ("Tomas Verrell", "person")
 
 
+def test_this_reporter_is_the_writer_never_a_person_named() -> None:
+    text = (
+        "Underdog Ada Voss surges in Marlow race.\n\n"
+        "Ada Voss, a state assemblywoman, is running against Piet Kramer. Kramer's ally Hugo Lenz led the campaign to rename the Marlow Hawks. "
+        "As this reporter revealed, Lenz is not even a member of the club he leads."
+    )
+    assert resolved(text, "this reporter") == (None, "vague")
+
+
 def test_a_role_in_the_lead_is_the_person_the_headline_opens_with() -> None:
     headline = "Lorna Vesely Goes After Piet Kramer As The New Villain."
     lead = "BRELL ― If it worked against Hugo Lenz, it might just work against Piet Kramer. At least that is what the Vesely campaign hopes."

@@ -81,6 +81,7 @@ SAYING_NOUNS = frozenset(
 _GOVERNMENT_ROLES = frozenset({"minister", "official", "authority", "diplomat", "ambassador", "envoy", "government"})
 # Who rules a country, named by its people's adjective: "the Russian leadership", "the Syrian regime".
 _RULING_HEADS = frozenset({"leadership", "regime"})
+_WRITER_WORDS = frozenset("reporter writer columnist correspondent journalist".split())  # "as this reporter revealed": the writer
 _AROUND_WORDS = frozenset({"inside", "outside", "within", "around", "beyond"})  # "outside the Fed": people about a body
 _HANDLE = re.compile(r"@\w{2,}")
 _INDEFINITE = frozenset({"a", "an", "one", "some", "another", "any", "several", "many"})
@@ -434,6 +435,8 @@ class SpeakerResolver:
             if word in GOVERNMENT_HEADS or governed:
                 return self._government(span, head, possessor)
             return Speaker(span.text, span.start, span.end, None, "vague")
+        if role and word in _WRITER_WORDS and determiners == {"this"}:
+            return Speaker(span.text, span.start, span.end, None, "vague")  # the article's writer, not someone it names
         if role:
             inside = self._named_in_role(tokens)
             if inside is not None:
