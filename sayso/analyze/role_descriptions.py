@@ -30,6 +30,7 @@ from .introductions import Introductions
 from .lexicon import ROLE_HEADS
 from .name_forms import name_words
 from .salience import Fit, Salience
+from .spans import with_the
 from .titles import BUSINESS_PEOPLE, COMMENTATORS, ELECTED_OFFICES, JOURNALISTS, PERSON_NOUNS, ROLE_TITLES, head_word, is_party_word, parties, title, title_set
 
 _TITLE_MATCH = 3.0
@@ -197,7 +198,7 @@ def is_delayed_lede(head: Token, end: Token, salience: Salience, introductions: 
     """A delayed lede: the first sentence below the headline has for subject a person described at
     length, in a phrase ending at ``end`` or in the parse's subtree, who is named only after it
     ("The lifelong Republican who wrote the speech … says he won't vote …", then "Richard Cross, …")."""
-    if head.dep_ not in ("nsubj", "nsubjpass", "ROOT") or head.tag_ not in ("NN", "NNP") or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    if head.dep_ not in ("nsubj", "nsubjpass", "ROOT") or head.tag_ not in ("NN", "NNP") or not with_the(head):
         return False
     doc = head.doc
     body = next((t for t in doc if t.idx >= _headline_end(doc) and not t.is_space), None)

@@ -63,6 +63,11 @@ def token_range_span(doc: Doc, tokens: Iterable[Token], **kwargs: bool) -> Span 
     return char_span(doc_text(doc), start, end, **kwargs)
 
 
+def with_the(token: Token) -> bool:
+    """Whether a noun has "the" for determiner ("the Germans", "the senator"): one in view, not any."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 def noun_phrase(token: Token) -> Span | None:
     """The phrase a noun heads, without the relative clauses and asides hanging off its right."""
     cache = token.doc.user_data.setdefault("sayso_phrases", {})

@@ -65,7 +65,7 @@ from .pronouns import continuing_speakers_first, person_for_pronoun, plural_fit,
 from .role_descriptions import describes_person, is_delayed_lede, person_by_description
 from .salience import Candidate, Fit, Salience, is_speaker_token
 from .speaker_types import noun_type, relays, speaker_for
-from .spans import doc_text, noun_phrase, tokens_in
+from .spans import doc_text, noun_phrase, tokens_in, with_the
 from .titles import PERSON_NOUNS, head_word, is_party_word
 
 # What someone says or writes: "His promises", "Trump's statement" stand for the possessor.
@@ -397,7 +397,7 @@ class SpeakerResolver:
             # Bush, …, who has resented Mr. Rubio's glide path"); else the last one named.
             holder = next((e for e, m in people if m.start <= head.idx < m.end), people[-1][0])
             return self._speaker(span, holder, "person")
-        party_member = head.tag_ in ("NNP", "NN") and is_party_word(head.lower_) and any(c.lower_ == "the" for c in head.children)
+        party_member = head.tag_ in ("NNP", "NN") and is_party_word(head.lower_) and with_the(head)
         # The head's own entity may have been set aside above (a party word): then it names nobody.
         entity = next((e for e, m, _ in named if m.start <= head.idx < m.end), None)
         if entity is not None and not party_member:
@@ -494,7 +494,7 @@ class SpeakerResolver:
         Democrats" are people of a kind or a party's."""
         if head.ent_type_ != "NORP" or head.tag_ != "NNPS" or is_party_word(head_word(head)):
             return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(c.dep_ in ("nummod", "amod") for c in head.children):
+        if not with_the(head) or any(c.dep_ in ("nummod", "amod") for c in head.children):
             return None
         return country_of_people(self.entities, head.text)
 
