@@ -184,6 +184,17 @@ def test_a_share_neither_confirms_nor_contradicts_a_count(store: Store) -> None:
         assert {m.stance for m in found.members} == {"agree", "partial"}
 
 
+def test_one_source_at_odds_with_itself_is_no_contest(store: Store) -> None:
+    """Two figures from one source are no dispute between sources: the proposition is a single
+    source's, and its explanation shows where its claims differ."""
+    add(store, report("Harbor Gazette", "2031-06-02", "Tova Brisk leads the race for mayor of Osk. Among voters under 30, Brisk leads Ilse Marrow by 12 points. Among voters over 65, Brisk leads Ilse Marrow by three points."))
+    link_store(store)
+    lead = holding(store, "Among voters under 30")
+    assert lead == holding(store, "Among voters over 65")
+    assert lead.verdict == "single_source", lead.explanation
+    assert "independent" not in lead.explanation and "[12: Harbor Gazette] against [three: Harbor Gazette]" in lead.explanation
+
+
 def test_a_claim_with_two_counts_is_read_for_the_one_the_proposition_is_about(store: Store) -> None:
     """"Two people died and more than 30 were hurt" states two counts of people: against "at least
     35 people were hurt" it is read as its 30 hurt (which fit), never as its two dead."""

@@ -209,7 +209,7 @@ def conclude(
     if retracted is not None:
         verdict: Verdict = "retracted"
         summary = retracted
-    elif agreeing and disagreeing and (agreeing != disagreeing or len(groups) == 1):
+    elif agreeing and disagreeing and agreeing != disagreeing:
         verdict = "contested"
         summary = f"independent sources disagree — [{_side(said, 'agree')}] against [{_side(said, 'contradict')}]"
     elif len(agreeing) >= 2:
@@ -218,6 +218,11 @@ def conclude(
     elif count >= 2:
         verdict = "single_source"
         summary = f"{count} claims, but all trace back to {first_origin}"
+        if disagreeing:
+            # One source at odds with itself ("Among women, she is at minus nine", "Among white
+            # women, she is at minus 25") is no dispute between sources: its claims are more often
+            # two matters grouped as one, and either way nobody independent says otherwise.
+            summary += f", whose claims differ — [{_side(said, 'agree')}] against [{_side(said, 'contradict')}]"
     else:
         verdict = "unverified"
         summary = f"only {first_origin} says so"
