@@ -313,6 +313,20 @@ def test_a_claim_negating_what_another_states_contradicts_it(store: Store) -> No
     assert negated_terms("held the records of no more than 50,000 patients") == set()  # a bound, not a negation
 
 
+def test_a_negation_contradicts_only_what_is_stated_as_so(store: Store) -> None:
+    """"to release the reports" is a call, which "has not released the reports" bears out; "if no
+    buyer is found" supposes, and denies nothing a buyer found would state."""
+    add(store, report("Harbor Gazette", "2031-06-02", "The tenants' union wants Mayor Ines Varga to release the Osk flood inspection reports, its chair Pia Lund said."),
+        report("Valley Courier", "2031-06-03", "Mayor Ines Varga has not released the Osk flood inspection reports, councillor Tomas Brisk said."),
+        report("Coast Daily", "2031-06-04", "The Tessholm shipyard will close in June if no buyer is found for its dry dock, the dockworkers' union said."),
+        report("North Ledger", "2031-06-05", "A buyer has been found for the dry dock of the Tessholm shipyard, the harbour board said."))
+    link_store(store)
+    for words in ("to release the Osk flood inspection reports", "if no buyer is found"):
+        found = holding(store, words)
+        assert len(found.members) == 2 and found.verdict != "contested", found.explanation
+        assert "contradict" not in {m.stance for m in found.members}
+
+
 def test_a_rate_is_not_a_count_of_the_same_thing(store: Store) -> None:
     """"150,000 passengers a year" and "386 passengers" on one crossing count passengers with one
     verb, but a rate is another matter: no contest between them."""

@@ -167,6 +167,8 @@ def test_scores_set_against_each_other_are_two_figures() -> None:
     result = analyze("The Eldham Courier reported that Moss leads Vell by 49 percent to 47 percent after a 5-4 vote.")
     texts = [(q.text, q.value) for c in [*result.attributions, *result.unattributed] for q in c.quantities]
     assert texts == [("49 percent", 49), ("47 percent", 47), ("5", 5), ("4", 4)]
+    tied = analyze("A 4-4 ruling by the Osk high court would leave the lower court's decision in place, lawyer Edda Sorn said.")
+    assert [(q.text, q.value) for c in tied.attributions for q in c.quantities] == [("4", 4), ("4", 4)]
 
 
 def test_new_fields_validate_against_the_schema_and_round_trip() -> None:

@@ -235,11 +235,12 @@ def quantity_phrases(text: str) -> Iterator[tuple[int, int]]:
 
 def _is_range(first: str, second: str) -> bool:
     """Two figures joined by "to" or a dash are a range only when they rise and share a unit:
-    "49 percent to 47 percent", "a 5-4 vote", "0.1 percentage points to 4.2 percent" are two."""
+    "49 percent to 47 percent", "a 5-4 vote", a tied "4-4 ruling", "0.1 percentage points to 4.2
+    percent" are two."""
     low, high = read_quantity(first), read_quantity(second)
     if low.unit and high.unit and low.unit != high.unit:
         return False
-    return low.value is None or high.value is None or low.value <= high.value
+    return low.value is None or high.value is None or low.value < high.value
 
 
 def _whole(x: float) -> float:

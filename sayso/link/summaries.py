@@ -28,10 +28,10 @@ from .verdicts import (
     Judgement, SourceLines, anchor_rank, cite, conclude, counted_of, figure_words, label, line, negates, retraction, said_of, said_words,
     stance, tally,
 )
-from .words import negated_terms
+from .words import negated_terms, stated_terms
 
 Summary = dict[str, Any]  # JSON, as stored
-VERSION = 6  # of the layout below: a summary of another is not read
+VERSION = 7  # of the layout below: a summary of another is not read
 
 # A member in ``members``: what ``why_dependent`` compares, then what its stance and its line in
 # the explanation are made from.
@@ -75,7 +75,7 @@ def _anchor(claim: ClaimFacts) -> list[Any]:
     """Rank, reading order, figure, and the words it states and negates (what a new claim's stance is read against)."""
     rank, at = anchor_rank(claim)
     figure = claim.value
-    words = [sorted(claim.terms), sorted(negated_terms(claim.content))]
+    words = [sorted(stated_terms(claim.content)), sorted(negated_terms(claim.content))]
     return [rank, list(at), None if figure is None else [figure.value, figure.low, figure.high, figure.counted, figure.kind], *words]
 
 
@@ -170,7 +170,7 @@ def join(summary: Summary, new: list[ClaimFacts], merges: int) -> Joined | None:
         return None  # every member's stance may change with what the new anchor states or negates
     figure = None if anchor[2] is None else Figure(*anchor[2])
     for claim in new:
-        clash = figure is None and negates(claim.terms, negated_terms(claim.content), anchor[3], anchor[4])
+        clash = figure is None and negates(stated_terms(claim.content), negated_terms(claim.content), anchor[3], anchor[4])
         claim.stance = stance(claim.speech_act, claim.value, figure, clash)
     found = _group(summary, new)
     if found is None:

@@ -20,7 +20,7 @@ from ..model import Verdict
 from .facts import ClaimFacts
 from .independence import SourceGroups, group_sources
 from .values import Figure
-from .words import negated_terms
+from .words import negated_terms, stated_terms
 
 _RETRACTING = {"retract", "revise"}
 _STANCE_WORDS = {"agree": "agrees", "contradict": "contradicts", "partial": "partly agrees", "retracted": "withdraws it"}
@@ -136,9 +136,9 @@ def judge(claims: list[ClaimFacts], known: SourceGroups | None = None) -> Judgem
     for claim in claims:
         claim.take_figure(counted, predicate[1] if predicate else frozenset())
     anchor = min(claims, key=anchor_rank)
-    anchor_negated = negated_terms(anchor.content)
+    anchor_stated, anchor_negated = stated_terms(anchor.content), negated_terms(anchor.content)
     for claim in claims:
-        clash = anchor.value is None and negates(claim.terms, negated_terms(claim.content), anchor.terms, anchor_negated)
+        clash = anchor.value is None and negates(stated_terms(claim.content), negated_terms(claim.content), anchor_stated, anchor_negated)
         claim.stance = stance(claim.speech_act, claim.value, anchor.value, clash)
     grouped = group_sources(claims, known)
     groups: dict[int, SourceLines] = {}

@@ -207,6 +207,7 @@ _BOUNDS = frozenset({"more", "fewer", "less", "later", "earlier", "longer", "soo
 _SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "it"})  # "nothing you can do": the negation's clause is the pronoun's
 _NEGATING_PRONOUNS = frozenset({"nothing", "nobody", "none", "neither"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "but", "while", "although", "because", "and"})
+_SUPPOSING = frozenset({"if", "unless", "whether"})  # the clause these open supposes, states nothing
 
 
 @lru_cache(maxsize=65536)
@@ -215,12 +216,18 @@ def negated_terms(text: str) -> frozenset[str]:
     ("has not paid a ransom": pay; "No patient data had been taken": patient; "none of its
     passengers had been hurt": passenger). "no more than 50,000" bounds a figure and negates nothing,
     and "nothing you can do" negates no word of it."""
-    words = re.findall(r"[\w'’-]+|[,;:.!?]", text.lower())
+    words = _clause_words(text)
     found: set[str] = set()
     reach = 0
+    supposing = False
     for i, word in enumerate(words):
         if word in _CLAUSE_ENDS:
             reach = 0
+            supposing = False
+        elif word in _SUPPOSING:
+            supposing = True  # "if no candidate wins a majority" denies nothing
+        elif supposing:
+            continue
         elif word in _NEGATORS or word.endswith(("n't", "n’t")):
             following = words[i + 1] if i + 1 < len(words) else ""
             bound = word in ("no", "not") and following in _BOUNDS
@@ -234,6 +241,34 @@ def negated_terms(text: str) -> frozenset[str]:
                 found.add(term)
                 reach = 0
     return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def stated_terms(text: str) -> frozenset[str]:
+    """The terms of what ``text`` states is so, which a negation elsewhere can contradict: not a
+    verb it puts after "to" ("to release the transcripts" is a call, a plan or an aim, and "has
+    not released them" bears it out), nor the words of a clause that supposes ("if no candidate
+    wins a majority", "unless the court rules")."""
+    found: set[str] = set()
+    supposing = after_to = False
+    for word in _clause_words(text):
+        if word in _CLAUSE_ENDS:
+            supposing = after_to = False
+        elif word in _SUPPOSING:
+            supposing = True
+        elif word == "to":
+            after_to = True
+        else:
+            term = next(ordered_terms(word), None)
+            if term is not None and not supposing and not after_to:
+                found.add(term)
+            after_to = False
+    return frozenset(found)
+
+
+def _clause_words(text: str) -> list[str]:
+    """Lower-case words and the punctuation that ends a clause, in order."""
+    return re.findall(r"[\w'’-]+|[,;:.!?]", text.lower())
 
 
 @lru_cache(maxsize=65536)

@@ -1,4 +1,4 @@
-"""Link again: one source at odds with itself is no contest.
+"""Link again: one source at odds with itself is no contest, and a negation contradicts only what is stated.
 
 Revision ID: 0017
 Revises: 0016
@@ -7,7 +7,10 @@ Create Date: 2026-12-07
 A proposition whose only disagreement lay inside one source group (one outlet's "Among women,
 she is at minus nine" and "Among white women, she is at minus 25") was judged ``contested``,
 with an explanation saying independent sources disagree. It is now ``single_source``, its
-explanation showing where that source's claims differ. Verdicts are stored with their
+explanation showing where that source's claims differ. And a negation ("has not released the
+reports") no longer contradicts a verb put after "to" ("to release the reports", a call or an aim)
+or the words of a clause that supposes ("if no buyer is found"), so stances change; summaries
+of layout 6 recorded the words an anchor states without telling these apart. Verdicts are stored with their
 propositions, so like revision 0016 this revision forgets the link results, keeping every
 article, claim and alias decision; the next ``sayso link`` or ``sayso ingest`` links every article
 again.
