@@ -195,6 +195,20 @@ def test_one_source_at_odds_with_itself_is_no_contest(store: Store) -> None:
     assert "independent" not in lead.explanation and "[12: Harbor Gazette] against [three: Harbor Gazette]" in lead.explanation
 
 
+def test_an_increment_or_a_figure_still_needed_is_no_total(store: Store) -> None:
+    """"an additional 40 homes" adds to a count, and "240 delegates short of" says what is missing:
+    neither confirms nor contradicts a total ("about 300 homes", "has won 900 delegates")."""
+    add(store, report("Harbor Gazette", "2031-03-03", "About 300 homes in Cressby were damaged by the flood, the Northern Water Authority said."),
+        report("Valley Courier", "2031-03-05", "Inspectors found an additional 40 homes in Cressby damaged by the flood, Mayor Ines Varga said."),
+        report("Coast Daily", "2031-03-04", "Ilse Marrow has won 900 delegates in the race for the Unity Party nomination, the party's rules committee said."),
+        report("North Ledger", "2031-03-05", "Ilse Marrow is 240 delegates short of winning the race for the Unity Party nomination, her campaign manager said."))
+    link_store(store)
+    for total, part in (("About 300 homes", "an additional 40 homes"), ("has won 900 delegates", "240 delegates short of")):
+        found = holding(store, total)
+        assert found == holding(store, part) and found.verdict != "contested", found.explanation
+        assert sorted(m.stance for m in found.members) == ["agree", "partial"]
+
+
 def test_a_claim_with_two_counts_is_read_for_the_one_the_proposition_is_about(store: Store) -> None:
     """"Two people died and more than 30 were hurt" states two counts of people: against "at least
     35 people were hurt" it is read as its 30 hurt (which fit), never as its two dead."""

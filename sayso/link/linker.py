@@ -33,9 +33,15 @@ _SPEAKER_TYPES = {"person", "organisation", "government", "outlet"}
 SAID_OF = 5  # words kept of what a figure's clause says of it
 CORRECTION_REACH = 600  # characters back from an apology to the claim it follows
 _SHARE_OF = re.compile(r"\s+(?:out\s+)?of\s", re.I)
-# A figure something needs ("the 1,237 delegates needed to clinch the nomination"): a rule's
-# threshold, restated in every story of the race whatever it says of it.
-_REQUIRED = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:needed|required|necessary)\b", re.I)
+# A figure something needs ("the 1,237 delegates needed to clinch the nomination", "71 delegates
+# short of"): a rule's threshold, or what is still missing, restated in every story of the race
+# whatever it says of it — no count of what there is. ("A candidate needs 2,383 delegates to win"
+# states the rule itself, as "It takes 2,383 delegates" does.)
+_REQUIRED = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:needed|required|necessary|short\s+of)\b", re.I)
+# A figure added to one before ("an additional 328 emails", "another 500 troops", "40 more
+# homes"): an increment, which neither confirms nor contradicts a total.
+_ADDING = re.compile(r"\b(?:additional|another|further|extra)\s+$", re.I)
+_MORE = re.compile(r"\s+more\b(?!\s+than)", re.I)
 
 
 @dataclass
@@ -132,7 +138,9 @@ def _figures(quantities: list[Any], content: Span) -> list[dict[str, Any]]:
             counted = None  # "within 500 metres of the warehouse", "of the site": one distance
         item["counted"] = f"{counted}/{q.per}" if counted and q.per else counted or money  # a rate is not a count
         item["about"] = item["predicate"].split() if item["predicate"] else _clause_words(quantities, i, content)
-        item["required"] = bool(_REQUIRED.match(content.text[q.end - content.start :]))
+        before, after = content.text[max(0, q.start - content.start - 40) : q.start - content.start], content.text[q.end - content.start :]
+        item["required"] = bool(_REQUIRED.match(after))
+        item["added"] = bool(_ADDING.search(before) or _MORE.match(after))
         found.append(item)
     return found
 

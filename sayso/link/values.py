@@ -25,14 +25,15 @@ class Figure:
     low: float
     high: float
     counted: str | None = None
-    kind: str = ""  # its unit ("percent", "USD") or "count"; "" when not known
+    kind: str = ""  # its unit ("percent", "USD") or "count", and whether it is needed or added; "" when not known
 
     def fits(self, other: Figure) -> bool:
         return self.low <= other.high and other.low <= self.high
 
     def comparable(self, other: Figure) -> bool:
-        """A share and a count, or sums in two currencies, measure different things: "35 percent
-        of jobs" neither confirms nor contradicts "6 million jobs"."""
+        """A share and a count, sums in two currencies, what is still needed and what there is,
+        an increment and a total measure different things: "35 percent of jobs" neither confirms
+        nor contradicts "6 million jobs", nor "an additional 328 emails" "600 emails"."""
         return not self.kind or not other.kind or self.kind == other.kind
 
 
@@ -41,7 +42,7 @@ def figure(quantity: dict[str, Any], counted: str | None = None) -> Figure | Non
     value, low, high = quantity.get("value"), quantity.get("low"), quantity.get("high")
     if value is None and low is None and high is None:
         return None
-    kind = quantity.get("unit") or "count"
+    kind = " ".join([quantity.get("unit") or "count"] + [k for k in ("required", "added") if quantity.get(k)])
     if low is None and high is None:
         spread = APPROXIMATE if quantity.get("approximate") else ROUNDING
         return Figure(value, value * (1 - spread), value * (1 + spread), counted, kind)
