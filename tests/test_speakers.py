@@ -143,6 +143,16 @@ def test_the_spokesman_is_the_named_spokesman() -> None:
     assert speaker_of(result, "the minister would travel") == ("Piet Oosterhuis", "person")
 
 
+def test_the_diplomat_is_the_diplomat_introduced_not_a_vague_source() -> None:
+    text = (
+        "The Kelvanian envoy has a fan in Marlow.\n\n"
+        "Mayor Ivo Sandel has an admirer in Kelvanian diplomat Orla Brennick. "
+        "Brennick, who will retire in the spring, praised the mayor's record in an interview on Sunday.\n\n"
+        "The diplomat also said the harbour deal would hold."
+    )
+    assert resolved(text, "The diplomat") == ("Orla Brennick", "person")
+
+
 def test_the_president_is_not_the_vice_president() -> None:
     result = analyse('President Nora Falk met Vice President Karl Ebner on Monday. "We are ready," the president said.')
     assert speaker_of(result, 'We are ready') == ("Nora Falk", "person")
@@ -510,6 +520,18 @@ def test_the_agency_is_a_department_or_office_not_the_company_in_view() -> None:
         "The agency said it would hire 200 more staff."
     )
     assert speaker_of(result, "it would hire 200 more staff") == ("Department of Maritime Services", "government")
+
+
+@pytest.mark.parametrize("first, surname", [("Walter", "Keller"), ("Frank", "Hartley")])  # NER marks "Team Keller", not "Team Hartley"
+def test_team_and_a_surname_is_the_campaign_not_a_person_named_team(first: str, surname: str) -> None:
+    text = (
+        f"Convention is {surname}'s chance to win over farmers.\n\n"
+        f"Team {surname} sees the convention as a second chance for {first} {surname} to reach rural voters.\n\n"
+        "Farmers make up a third of the state's voters, and many of them say prices are too low.\n\n"
+        "The convention opens on Monday in Dayton.\n\n"
+        f"{surname} spoke in Ohio on Saturday. He offered his support to the flooded villages."
+    )
+    assert resolved(text, "He", "He offered") == (f"{first} {surname}", "person")
 
 
 def test_the_team_of_a_candidate_is_the_campaign_the_article_names() -> None:

@@ -22,7 +22,7 @@ from ..model import Span
 from .acronyms import acronym, acronym_owner, acronym_target
 from .entity_types import ORGANISATION_NAME_ENDINGS
 from .gender import honorific_gender, is_first_name, name_gender
-from .lexicon import GOVERNMENT_HEADS
+from .lexicon import GOVERNMENT_HEADS, OWNED_ORGANISATIONS
 from .name_forms import FUNCTION_WORDS, HONORIFICS, misspelt, name_key, name_words, word_before
 from .name_mentions import PLACE_LABELS, Cluster, Mention, covered_tokens
 from .quotes import find_quotes
@@ -78,7 +78,7 @@ def _people_read_as_bodies(mentions: list[Mention]) -> list[Mention]:
         Mention(m.span, "PERSON", m.root_i)
         if m.label in ("ORG", "FAC") and 2 <= len(w := name_words(m.span.text)) <= 3
         and (m.label == "ORG" and w[-1] in surnames or is_first_name(w[0]) and w[-1] in places)
-        and w[-1] not in ORGANISATION_NAME_ENDINGS and w[0] not in FUNCTION_WORDS
+        and w[-1] not in ORGANISATION_NAME_ENDINGS and w[0] not in FUNCTION_WORDS and w[0] not in OWNED_ORGANISATIONS  # "Team Pike": his campaign
         else m
         for m in mentions
     ]

@@ -64,7 +64,7 @@ VAGUE_HEADS = frozenset(
 ROLE_HEADS = frozenset(
     """
     president minister spokesman spokeswoman spokesperson secretary chairman chairwoman chair
-    director chief leader governor mayor senator ambassador general commander premier king queen
+    director chief leader governor mayor senator ambassador diplomat general commander premier king queen
     prince chancellor official envoy representative adviser advisor head founder ceo sheriff
     judge justice prosecutor attorney lawyer candidate nominee congressman congresswoman
     admiral colonel captain sergeant commodore marshal commissioner
@@ -86,6 +86,9 @@ ORGANISATION_HEADS = frozenset(
     foundation institute university school hospital club federation observatory network fund
     """.split()
 )
+
+# Heads naming an organisation after the person who leads it: "the Clinton campaign".
+OWNED_ORGANISATIONS = {"campaign": "organisation", "camp": "organisation", "team": "organisation", "administration": "government"}
 
 # Words that mark an organisation as a news outlet or agency.
 OUTLET_WORDS = frozenset(

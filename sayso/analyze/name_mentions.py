@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Span
 from .gender import is_first_name
-from .lexicon import GOVERNMENT_HEADS, ORGANISATION_HEADS, ROLE_HEADS, VAGUE_HEADS
+from .lexicon import GOVERNMENT_HEADS, ORGANISATION_HEADS, OWNED_ORGANISATIONS, ROLE_HEADS, VAGUE_HEADS
 from .name_forms import EDGE_PUNCTUATION, GENERATIONAL, LEADING_ARTICLE, NAME_PREFIXES, POSSESSIVE, is_title_case, name_key, name_words
 from .ner_mentions import ner_mentions
 from .spans import doc_text, lower_case_words
@@ -295,6 +295,8 @@ def cleaned_mentions(doc: Doc) -> list[Mention]:
             continue  # "Bank" opening a sentence: a common noun, not a name
         if label == "PERSON" and len(words) == 1 and words[0].lower() in VAGUE_HEADS:
             continue  # "Aides said …": people the sentence does not name
+        if label == "PERSON" and len(words) > 1 and words[0].lower() in OWNED_ORGANISATIONS:
+            label = "ORG"  # "Team Vance": the candidate's campaign, named after her
         if label == "PERSON" and len(words) > 1 and _capitalised_to_open(doc, start, words[0], lower):
             start = start + text[start:end].index(words[1])  # "Young Sanders supporters never …": Sanders
         adjective = words[0].lower().endswith(_ADJECTIVE_ENDINGS) and not is_first_name(words[0].lower())  # "Islamic", not "Brian"
@@ -323,6 +325,8 @@ def unmarked_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 break
             if _capitalised_to_open(doc, left.idx, left.text, lower):
                 break  # "Absent Trump derides …": "absent" is capitalised only to open the line
+            if left.lower_ in OWNED_ORGANISATIONS:
+                break  # "Team Vance sees …": the candidate's campaign, not a person called Team Vance
             run.insert(0, left)
         if len(run) < 2 or name_words(run[0].text)[:1] and name_words(run[0].text)[0] in NAME_PREFIXES:
             continue

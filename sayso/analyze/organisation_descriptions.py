@@ -27,8 +27,6 @@ from .name_forms import name_words
 from .spans import doc_text, tokens_in
 from .titles import head_word
 
-# Heads naming an organisation after the person who leads it: "the Clinton campaign".
-OWNED_ORGANISATIONS = {"campaign": "organisation", "camp": "organisation", "team": "organisation", "administration": "government"}
 _CAMPAIGN_WORDS = frozenset({"team", "camp"})
 OUTLET_NOUNS = frozenset("newspaper paper network journal magazine outlet publication channel station broadcaster tabloid daily website site blog".split())
 PLACE_NOUNS = frozenset({"city", "state", "country", "nation", "town", "county"})

@@ -39,6 +39,7 @@ from .introductions import Introductions, is_possessor, phrase_root
 from .lexicon import (
     GOVERNMENT_HEADS,
     ORGANISATION_HEADS,
+    OWNED_ORGANISATIONS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     PRONOUNS,
@@ -50,7 +51,6 @@ from .lexicon import (
 from .name_forms import clean_name, misspelt, name_words, transcript_label
 from .organisation_descriptions import (
     OUTLET_NOUNS,
-    OWNED_ORGANISATIONS,
     PLACE_NOUNS,
     may_be,
     organisation_by_short_name,
