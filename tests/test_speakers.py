@@ -592,6 +592,18 @@ def test_transcript_labels_in_capitals_are_the_person_named_so() -> None:
     assert speaker_of(result, "No. We will cut them") == ("Dorsey", "person")
 
 
+def test_a_transcript_label_by_surname_is_the_fuller_label_of_an_earlier_turn() -> None:
+    text = (
+        "Governor Lise Amundsen said on Sunday that the state would rebuild the bridge.\n\n"
+        "Partial transcript as follows:\n\n"
+        "MARTA KESSLER: The governor toured the flooded towns on Friday. Take a listen.\n\n"
+        "(END VIDEO CLIP.)\n\n"
+        "KESSLER: And obviously, you are backing the bridge plan?\n\n"
+        "AMUNDSEN: I am, and so are the mayors."
+    )
+    assert resolved(text, "KESSLER", "(END") == ("Marta Kessler", "person")
+
+
 def test_vague_sources_are_never_forced_onto_a_name() -> None:
     result = analyse(
         "Mayor Ellen Varga opened the plant. Several regional leaders and reports have warned that prices will rise. "

@@ -74,6 +74,21 @@ def transcript_label(text: str, start: int, end: int) -> str | None:
     return " ".join(w.capitalize() for w in name.split())
 
 
+_LABEL_AT_LINE_START = re.compile(r"^[ \t]*([A-Z][A-Z.'’ ]*[A-Z.])[ \t]*:", re.MULTILINE)
+
+
+def fuller_label_before(text: str, start: int, label: str) -> str | None:
+    """The fuller transcript label an earlier turn gave the same speaker, in title case: a
+    transcript names someone in full on their first turn ("JAKE TAPPER: …") and by surname on
+    the next ones ("TAPPER: …"), the full name written nowhere else."""
+    words = name_words(label)
+    for match in reversed(list(_LABEL_AT_LINE_START.finditer(text, 0, start))):
+        fuller = transcript_label(text, match.start(1), match.end(1))
+        if fuller is not None and len(theirs := name_words(fuller)) > len(words) and theirs[-len(words) :] == words:
+            return fuller
+    return None
+
+
 def misspelt(written: str, name: str) -> bool:
     """``written`` is ``name`` with one letter wrong, missing, added or swapped ("Wines" for
     "Wimes", "McLenney" for "McClenney"): a scraped or hurried page spells a surname it gave in

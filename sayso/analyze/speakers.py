@@ -48,7 +48,7 @@ from .lexicon import (
     THING_PRONOUNS,
     VAGUE_HEADS,
 )
-from .name_forms import clean_name, misspelt, name_words, transcript_label
+from .name_forms import clean_name, fuller_label_before, misspelt, name_words, transcript_label
 from .organisation_descriptions import (
     OUTLET_NOUNS,
     PLACE_NOUNS,
@@ -510,13 +510,15 @@ class SpeakerResolver:
 
     def _labelled(self, span: Span, label: str, named: list[tuple[Entity, Span, str]], head: Token) -> Speaker:
         """A transcript's "WALLACE:": the person the article names so ("Chris Wallace"), else
-        the label in title case — a person, whatever the tagger made of a word in capitals."""
+        the fuller label of an earlier turn ("CHRIS WALLACE:"), else the label in title case — a
+        person, whatever the tagger made of a word in capitals."""
         person = next((e for e, _, _ in named if e.type == "person"), None) or self._person_by_surname(label, head.i)
         if person is None:
             person = next((e for e in self.entities.entities if e.type == "person" and name_words(e.name) == name_words(label)), None)
         if person is not None:
             return self._speaker(span, person, "person")
-        return Speaker(span.text, span.start, span.end, label, "person")
+        fuller = fuller_label_before(doc_text(self.doc), span.start, label)
+        return Speaker(span.text, span.start, span.end, fuller or label, "person")
 
     def _named_in_role(self, tokens: list[Token]) -> str | None:
         """A person's name ending a role phrase NER missed: "President of … Arayik Harutyunyan";
