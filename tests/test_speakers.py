@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from conftest import find
 from sayso.analyze import analyze_article
 from sayso.analyze.entities import find_entities
-from sayso.analyze.entity_clusters import cluster_mentions
+from sayso.analyze.entity_clusters import cluster_mentions, join_surnames_read_as_places
 from sayso.analyze.entity_types import entity_type
 from sayso.analyze.language import load_pipeline
 from sayso.analyze.name_mentions import Cluster, Mention
@@ -304,6 +305,38 @@ def test_a_full_name_read_as_a_building_joins_its_surname_read_as_a_place() -> N
     clusters = cluster_mentions(mentions, text)
     assert [[m.span.text for m in c.mentions] for c in clusters] == [["Bradley Vostrik", "Vostrik", "Vostrik"]]
     assert clusters[0].full_person == ["bradley", "vostrik"]
+
+
+def read_as(doc: Doc, read: list[tuple[str, str]]) -> list[Mention]:
+    """Mentions as NER might have read them: each name's next occurrence, with its label and head."""
+    mentions: list[Mention] = []
+    for name, label in read:
+        start = doc.text.index(name, mentions[-1].span.end if mentions else 0)
+        words = doc.char_span(start, start + len(name))
+        assert words is not None
+        mentions.append(Mention(Span(name, start, start + len(name)), label, words.root.i))
+    return mentions
+
+
+def test_a_surname_read_as_a_place_from_the_headline_on_is_the_person_who_speaks() -> None:
+    text = (
+        "Hadley Vows To Stay In The Race.\n\n"
+        "Maine Gov. Mark Hadley received a warm welcome on Friday.\n\n"
+        "Radio host Dana Pruitt asked Hadley about the convention. Hadley said he would win it."
+    )
+    doc = load_pipeline()(text)
+    read = [("Hadley", "GPE"), ("Mark Hadley", "PERSON"), ("Hadley", "GPE"), ("Hadley", "GPE")]  # as NER reads some surnames
+    mentions = read_as(doc, read)
+    clusters = join_surnames_read_as_places(doc, cluster_mentions(mentions, text))
+    assert [[m.span.start for m in c.mentions] for c in clusters] == [[m.span.start for m in mentions]]
+
+
+def test_a_place_that_is_also_a_surname_stays_the_place_where_things_happen() -> None:
+    text = "Dorset Counts The Cost.\n\nSenator Ruth Dorset spoke on Monday.\n\nDorset said the storm had passed. Floods hit homes in Dorset overnight."
+    doc = load_pipeline()(text)
+    read = [("Dorset", "GPE"), ("Ruth Dorset", "PERSON"), ("Dorset", "GPE"), ("Dorset", "GPE")]
+    clusters = join_surnames_read_as_places(doc, cluster_mentions(read_as(doc, read), text))
+    assert sorted([m.span.text for m in c.mentions] for c in clusters) == [["Dorset", "Dorset", "Dorset"], ["Ruth Dorset"]]
 
 
 def test_a_surname_the_tagger_reads_as_a_plural_noun_is_the_person_named_later() -> None:

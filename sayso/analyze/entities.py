@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from ..model import Entity, Span
 from .acronyms import bracketed_acronyms
-from .entity_clusters import add_unmarked_repeats, cluster_mentions
+from .entity_clusters import add_unmarked_repeats, cluster_mentions, join_surnames_read_as_places
 from .entity_types import entity_type, is_outlet_name
 from .gender import is_first_name
 from .name_forms import clean_name, is_title_case, name_words
@@ -97,7 +97,7 @@ def find_entities(doc: Doc) -> EntityIndex:
     text = doc_text(doc)
     index = EntityIndex()
     mentions = split_glued_names(doc, unmarked_full_names(doc, bracketed_acronyms(doc, cleaned_mentions(doc))))
-    clusters = cluster_mentions(mentions, text)
+    clusters = join_surnames_read_as_places(doc, cluster_mentions(mentions, text))
     add_unmarked_repeats(doc, clusters)
     lower_words = lower_case_words(doc)
     headline_end = _title_case_headline_end(text)

@@ -7,7 +7,8 @@
   else the one introduced first. A first name alone joins the one person it starts — but a
   name the article already read as a place stays that place ("Charlotte" the city, also after
   "the Charlotte Panthers"); later bare repeats of a surname NER did not mark are mentions too.
-  A surname in the plural ("the Clintons") is the family, a group of its own.
+  A surname in the plural ("the Clintons") is the family, a group of its own; a surname read as a
+  place from the headline on joins the person when it says something and nothing is "in" it.
 - **Organisations.** An acronym joins the name it spells (see ``acronyms``); a shorter variant
   whose words all belong to an organisation's name joins it ("the Observatory for Human Rights"
   = "Syrian Observatory or Human Rights", "the Times" = "The New York Times", "Patriot" =
@@ -20,7 +21,7 @@ from spacy.tokens import Doc
 
 from ..model import Span
 from .acronyms import acronym, acronym_owner, acronym_target
-from .entity_types import ORGANISATION_NAME_ENDINGS
+from .entity_types import ORGANISATION_NAME_ENDINGS, locative, person_evidence
 from .gender import honorific_gender, is_first_name, name_gender
 from .lexicon import GOVERNMENT_HEADS, OWNED_ORGANISATIONS
 from .name_forms import FUNCTION_WORDS, HONORIFICS, misspelt, name_key, name_words, word_before
@@ -216,6 +217,23 @@ def _merge_late(clusters: list[Cluster], text: str) -> list[Cluster]:
         if target is not None:
             target.mentions.extend(cluster.mentions)
             target.mentions.sort(key=lambda m: m.span.start)
+        else:
+            kept.append(cluster)
+    return kept
+
+
+def join_surnames_read_as_places(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """A surname NER read as a place wherever it stands alone, from a headline on ("Vance Vows
+    …", then "Governor Ada Vance", then "Vance said"), is the person named in full with it when
+    the article has it say something and never puts anyone or anything in it ("in Vance")."""
+    text = doc_text(doc)
+    kept: list[Cluster] = []
+    for cluster in clusters:
+        forms = {tuple(name_words(f)) for f in cluster.forms}
+        word = next(iter(forms)) if len(forms) == 1 else ()
+        person = _surname_owner(list(word), clusters) if len(word) == 1 and cluster.labels(*PLACE_LABELS) == len(cluster.mentions) else None
+        if person is not None and any(person_evidence(doc, m, text) for m in cluster.mentions) and not any(locative(doc, m) for m in cluster.mentions):
+            person.mentions = sorted(person.mentions + cluster.mentions, key=lambda m: m.span.start)
         else:
             kept.append(cluster)
     return kept

@@ -69,8 +69,8 @@ def entity_type(doc: Doc, cluster: Cluster, text: str) -> str:
     orgs = cluster.labels("ORG")
     groups = cluster.labels("NORP")
     if people:
-        evidence = any(_person_evidence(doc, m, text) for m in cluster.mentions)
-        located = sum(_locative(doc, m) for m in cluster.mentions)
+        evidence = any(person_evidence(doc, m, text) for m in cluster.mentions)
+        located = sum(locative(doc, m) for m in cluster.mentions)
         if cluster.full_person is not None:
             return "place" if not evidence and located >= 2 else "person"
         if not evidence and (places or located):
@@ -90,7 +90,7 @@ def _organisation_kind(cluster: Cluster) -> str:
     return "outlet" if any(is_outlet_name(f) for f in cluster.forms) else "organisation"
 
 
-def _person_evidence(doc: Doc, mention: Mention, text: str) -> bool:
+def person_evidence(doc: Doc, mention: Mention, text: str) -> bool:
     """A title before the name, or the name as the subject of a verb of saying."""
     if word_before(text, mention.span.start) in HONORIFICS:
         return True
@@ -98,7 +98,7 @@ def _person_evidence(doc: Doc, mention: Mention, text: str) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
 
 
-def _locative(doc: Doc, mention: Mention) -> bool:
+def locative(doc: Doc, mention: Mention) -> bool:
     root = doc[mention.root_i]
     return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
 
