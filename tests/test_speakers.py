@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from conftest import find
 from sayso.analyze import analyze_article
 from sayso.analyze.entities import find_entities
-from sayso.analyze.entity_clusters import cluster_mentions, join_surnames_read_as_places
+from sayso.analyze.entity_clusters import add_unmarked_repeats, cluster_mentions, join_surnames_read_as_places
 from sayso.analyze.entity_types import entity_type
 from sayso.analyze.language import load_pipeline
 from sayso.analyze.name_mentions import Cluster, Mention
@@ -337,6 +337,32 @@ def test_a_place_that_is_also_a_surname_stays_the_place_where_things_happen() ->
     read = [("Dorset", "GPE"), ("Ruth Dorset", "PERSON"), ("Dorset", "GPE"), ("Dorset", "GPE")]
     clusters = join_surnames_read_as_places(doc, cluster_mentions(read_as(doc, read), text))
     assert sorted([m.span.text for m in c.mentions] for c in clusters) == [["Dorset", "Dorset", "Dorset"], ["Ruth Dorset"]]
+
+
+@pytest.mark.parametrize(
+    "as_a_body",
+    ["For years, Chirpa has positioned itself as an open square.", "Pressure is growing on Chirpa and other technology companies."],
+)
+def test_a_one_word_name_read_as_a_persons_is_a_body_when_the_article_treats_it_as_one(as_a_body: str) -> None:
+    text = (
+        "Chirpa takes bigger steps to curb spam.\n\n"
+        "The company said it had closed 40,000 accounts since March.\n\n"
+        f"{as_a_body} Lena Moss said Chirpa had struggled since 2013.\n\n"
+        '"We will keep at it," the company said.'
+    )
+    assert entity(analyse(text), "Chirpa").type == "organisation"
+    assert resolved(text, "the company", "keep at it") == ("Chirpa", "organisation")
+
+
+@pytest.mark.parametrize("elsewhere, added", [("Tweedle said so.", True), ("Tweedle said a tweedle is a bird.", False)])
+def test_a_name_the_tagger_reads_as_a_noun_opening_a_headline_is_a_mention(elsewhere: str, added: bool) -> None:
+    text = f"Tweedle takes bigger steps to curb spam.\n\nThe firm closed accounts. {elsewhere}"
+    doc = load_pipeline()(text)
+    assert doc[0].pos_ == "NOUN"  # as the tagger reads it
+    start = text.index("Tweedle", 1)
+    clusters = [Cluster([Mention(Span("Tweedle", start, start + 7), "PERSON", doc.char_span(start, start + 7).root.i)])]
+    add_unmarked_repeats(doc, clusters)
+    assert (clusters[0].mentions[0].span.start == 0) is added
 
 
 def test_a_surname_the_tagger_reads_as_a_plural_noun_is_the_person_named_later() -> None:

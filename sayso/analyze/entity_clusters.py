@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Span
 from .acronyms import acronym, acronym_owner, acronym_target
@@ -27,7 +27,7 @@ from .lexicon import GOVERNMENT_HEADS, OWNED_ORGANISATIONS
 from .name_forms import FUNCTION_WORDS, HONORIFICS, misspelt, name_key, name_words, word_before
 from .name_mentions import PLACE_LABELS, Cluster, Mention, covered_tokens
 from .quotes import find_quotes
-from .spans import doc_text
+from .spans import doc_text, lower_case_words
 
 _GENERIC_ORG_WORDS = GOVERNMENT_HEADS | frozenset(
     "house state states court supreme white national united american new federal department committee party".split()
@@ -239,6 +239,14 @@ def join_surnames_read_as_places(doc: Doc, clusters: list[Cluster]) -> list[Clus
     return kept
 
 
+def _read_as_a_name(token: Token, lower: frozenset[str]) -> bool:
+    """A capitalised proper noun, or a capitalised noun the article never writes in lower case:
+    the tagger reads a name opening a headline as a common noun ("Quillr takes bigger steps …")."""
+    if not token.text[:1].isupper():
+        return False
+    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.lower_ not in lower
+
+
 def add_unmarked_repeats(doc: Doc, clusters: list[Cluster]) -> None:
     """A person's surname or one-word name again where NER did not mark it ("Oz has been …")."""
     text = doc_text(doc)
@@ -253,9 +261,10 @@ def add_unmarked_repeats(doc: Doc, clusters: list[Cluster]) -> None:
                 words = name_words(form)
                 if len(words) == 1:
                     owners.setdefault(words[0], cluster)
+    lower = lower_case_words(doc)
     for token in doc:
         word = name_key(token.text).strip(".")
-        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or word not in owners:
+        if token.i in covered or not _read_as_a_name(token, lower) or word not in owners:
             continue
         left = doc[token.i - 1] if token.i > 0 else None
         right = doc[token.i + 1] if token.i + 1 < len(doc) else None

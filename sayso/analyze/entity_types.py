@@ -3,7 +3,8 @@
 The labels of all an entity's mentions vote, corrected by how the article uses the name: a
 "person" only ever found *in* or *into* somewhere, or also labelled as a place, is a place; a
 name ending like an organisation's ("… Coal", "… Committee") is one, a name starting with a
-first name or following a person's role ("moderator Lester Holt") is a person's; an
+first name or following a person's role ("moderator Lester Holt") is a person's, a one-word
+"person" that is the subject of "itself" or one of "other companies" a body's; an
 organisation whose name has a news word ("AsiaNews", "The Guardian") is an outlet.
 """
 
@@ -17,7 +18,7 @@ from .gender import is_first_name
 from .lexicon import ORGANISATION_HEADS, OUTLET_WORDS, ROLE_HEADS, SPEECH_VERBS
 from .name_forms import HONORIFICS, name_words, word_before
 from .name_mentions import PLACE_LABELS, Cluster, Mention
-from .titles import PERSON_NOUNS
+from .titles import PERSON_NOUNS, head_word
 
 _LOCATIVE = frozenset({"in", "into", "inside", "across", "throughout", "within"})
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -75,6 +76,8 @@ def entity_type(doc: Doc, cluster: Cluster, text: str) -> str:
             return "place" if not evidence and located >= 2 else "person"
         if not evidence and (places or located):
             return "place"
+        if cluster.full_person is None and any(_used_as_a_body(doc, m) for m in cluster.mentions):
+            return _organisation_kind(cluster)
         if people > orgs + places:
             return "person"
     if groups and groups >= max(orgs, places, people):
@@ -96,6 +99,19 @@ def person_evidence(doc: Doc, mention: Mention, text: str) -> bool:
         return True
     root = doc[mention.root_i]
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _used_as_a_body(doc: Doc, mention: Mention) -> bool:
+    """A one-word name NER took for a person's that the article treats as a body: the subject of
+    "itself" ("Quillr has positioned itself as …") or one of "other companies" ("Quillr and
+    other technology companies")."""
+    root = doc[mention.root_i]
+    if root.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "itself" for c in root.head.children):
+        return True
+    return any(
+        c.dep_ == "conj" and c.tag_ == "NNS" and head_word(c) in ORGANISATION_HEADS and any(g.lower_ == "other" for g in c.children)
+        for c in root.children
+    )
 
 
 def locative(doc: Doc, mention: Mention) -> bool:
