@@ -204,6 +204,14 @@ def test_someone_elses_spokesman_stays_unnamed() -> None:
     assert speaker_of(result, "the cuts were temporary") == (None, "vague")
 
 
+def test_the_spokesman_no_one_was_introduced_as_is_not_whom_he_speaks_for() -> None:
+    text = (
+        "Piet Kramer defended the budget on Monday. Kramer's spokesman said the cuts were temporary.\n\n"
+        '"He has made his views very clear," the spokesman said.'
+    )
+    assert resolved(text, "the spokesman") == (None, "person")
+
+
 def test_a_description_naming_a_body_is_the_person_in_view_introduced_with_it() -> None:
     """"The BHF legend" names the federation, not a title Varga was introduced with: still Varga,
     the person in view who was introduced with the BHF ("former BHF star Emil Varga")."""

@@ -13,6 +13,7 @@ lessons from her mother"). A description no title fits ("the New York businessma
 talked about just before. In a
 headline or lead ("Judge blocks …") it may be the person the article introduces just after,
 else the person the headline is about ("The Democratic nominee" under "Lorna Vesely Goes After …").
+"the spokesman" no one was introduced as is no one named: it speaks for the person in view.
 "his lawyer", "her spokesman" name someone else than the possessor: only a title match names
 them; but "his ex-wife", "her son" are a relative, another person with the possessor's surname.
 """
@@ -42,6 +43,7 @@ _KIN_NOUNS = frozenset(
     grandmother grandfather grandson granddaughter nephew niece uncle aunt cousin
     """.split()
 )
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _LEAD_SENTENCES = 3  # a description this early may name someone the article introduces just after
 _LEAD_LINES = 3  # a description in these first lines below the headline may be the headline's subject
 _NEXT_SENTENCES = 1  # an office no one held before may be the person the next sentence names with it
@@ -132,6 +134,10 @@ def person_by_description(
         found = _introduced_after(head.doc, salience, introductions, head, head_title, fits, _NEXT_SENTENCES)
         if found is not None:
             return found
+    if head_word(head) in _SPOKESPEOPLE:
+        # No one introduced as a spokesman: someone's unnamed one ("Mayor Roth's spokesman said
+        # …" then "the spokesman added"), never the person in view, whom they speak for.
+        return None
     # No title fits: the person in view — one who spoke, or one much talked about just before;
     # for a description naming a body ("The FBI director", "The BHF legend") only one introduced
     # with it ("former BHF star Emil Varga"): anyone else would hold an office of it by name.
