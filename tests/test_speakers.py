@@ -551,6 +551,16 @@ def test_the_company_is_the_company_in_view() -> None:
     assert speaker_of(result, "sales in Europe had fallen") == ("Tarnwell Motors", "organisation")
 
 
+def test_the_company_is_the_company_in_view_not_an_earlier_bank() -> None:
+    text = (
+        "Stocks edged up on Friday after the Bank of Kelvania left its rates alone.\n\n"
+        "The main index rose 24 points, or 0.1 percent, to 18,432.\n\n"
+        "The index was held back partly by a drop in the oil giant Halvard Petroleum. "
+        "The company reported its smallest quarterly profit in 17 years."
+    )
+    assert resolved(text, "The company") == ("Halvard Petroleum", "organisation")
+
+
 def test_campaign_is_named_after_its_candidate() -> None:
     result = analyse(
         "Governor Lena Marsh is running again. Her campaign said she had raised $2 million. "

@@ -454,9 +454,10 @@ class SpeakerResolver:
             ruling = self._government(span, head, possessor)
             if ruling.name is not None:
                 return ruling  # the country the article names, as its government
-        if "the" in determiners and not plural and possessor is None and head.pos_ == "NOUN" and word not in PLACE_NOUNS and word not in PLACE_KINDS:
+        if "the" in determiners and not plural and possessor is None and head.pos_ == "NOUN" and word not in PLACE_NOUNS and word not in PLACE_KINDS and word not in ORGANISATION_HEADS:
             # "the trust", "the authority", "the centre": the body named before with that head
-            # ("Ostmere Hospitals Trust"), whatever kind of body the word says
+            # ("Ostmere Hospitals Trust"), whatever kind of body the word says; "the company"
+            # is first the company in view (below), not any body whose name says bank
             containing = organisation_containing(self.entities, tokens, span.start, word) or organisation_of_kind(self.entities, span.start, word)
             if containing is not None:
                 return self._speaker(span, containing)  # also named only after it ("the coastguard said", then "The Aldermouth Coastguard said")
