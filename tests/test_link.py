@@ -209,6 +209,16 @@ def test_an_increment_or_a_figure_still_needed_is_no_total(store: Store) -> None
         assert sorted(m.stance for m in found.members) == ["agree", "partial"]
 
 
+def test_an_exact_figure_is_read_as_reporters_round_it(store: Store) -> None:
+    """"6,000 homes" is a rounded figure: it fits "more than 6,000 homes"."""
+    add(store, report("Harbor Gazette", "2031-11-02", "More than 6,000 homes in Osk lost power in the storm, the grid operator said."),
+        report("Coast Daily", "2031-11-03", "6,000 homes in Osk lost power in the storm, a grid engineer said."))
+    link_store(store)
+    power = holding(store, "More than 6,000 homes")
+    assert len(power.members) == 2 and power.verdict == "corroborated", power.explanation
+    assert {m.stance for m in power.members} == {"agree"}
+
+
 def test_a_claim_with_two_counts_is_read_for_the_one_the_proposition_is_about(store: Store) -> None:
     """"Two people died and more than 30 were hurt" states two counts of people: against "at least
     35 people were hurt" it is read as its 30 hurt (which fit), never as its two dead."""

@@ -6,7 +6,10 @@ Reading and scoring only: no spaCy; the articles come from ../shared/data/polnea
 
 from __future__ import annotations
 
-from sayso.evaluate.link_pairs import SEASONS, ClaimSpan, LabelledPair, _score, load_pairs
+import json
+from collections import Counter
+
+from sayso.evaluate.link_pairs import PAIRS_PATH, SEASONS, ClaimSpan, LabelledPair, _score, load_pairs
 from sayso.evaluate.polnear import load_split
 
 
@@ -48,3 +51,20 @@ def test_a_pair_counts_as_together_when_the_claims_overlapping_its_spans_share_a
     assert (result.cross_propositions, result.cross_pairs) == (2, 2)
     assert result.verdicts == {"corroborated": 1, "contested": 1}
     assert result.by_batch == {1: (2, 1, 1), 2: (0, 0, 1)}  # batch: together, of them one matter, labelled one matter
+
+
+def test_the_labelled_verdicts_hold_what_the_gold_readme_reports() -> None:
+    """gold/verdicts_polnear.jsonl: 15 contested and 40 corroborated propositions of real news,
+    each claim a span of its PolNeAR article; none of the contested is a dispute between its
+    claims, 25 of the corroborated are one matter whose claims agree."""
+    path = PAIRS_PATH.with_name("verdicts_polnear.jsonl")
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    documents = {d.name: d for split in ("dev", "train") for d in load_split(split)}
+    for item in items:
+        assert len({c["document"] for c in item["claims"]}) >= 2 and (item["relation"] is None) == (not item["one_matter"])
+        for claim in item["claims"]:
+            assert documents[claim["document"]].text[claim["start"] : claim["end"]].strip()
+    right = Counter(
+        (item["verdict"], item["one_matter"] and item["relation"] == ("disagree" if item["verdict"] == "contested" else "agree")) for item in items
+    )
+    assert right == {("contested", False): 15, ("corroborated", True): 25, ("corroborated", False): 15}

@@ -43,7 +43,7 @@ def figure(quantity: dict[str, Any], counted: str | None = None) -> Figure | Non
     if value is None and low is None and high is None:
         return None
     kind = " ".join([quantity.get("unit") or "count"] + [k for k in ("required", "added") if quantity.get(k)])
-    if low is None and high is None:
+    if (low is None and high is None) or low == high == value:  # an exact figure, as reporters round it: "6,000", "11 million"
         spread = APPROXIMATE if quantity.get("approximate") else ROUNDING
         return Figure(value, value * (1 - spread), value * (1 + spread), counted, kind)
     anchor = value if value is not None else (low if low is not None else high)
