@@ -1285,3 +1285,16 @@ def test_a_known_first_name_and_a_capitalised_word_ner_missed_are_a_person() -> 
             "Nina Salvatori: what has she ever run? A losing bid for mayor? She did score once, when she said the city "
             "needed “fewer plans and more roads.”")
     assert resolved(text, "she", "she said") == ("Nina Salvatori", "person")
+
+
+def test_a_verb_ner_took_into_a_name_it_governs_is_no_part_of_it() -> None:
+    """"Entrusting Walter Brennick with …" opens a sentence: were the verb read into his name, "He"
+    after it would be "Entrusting Walter Brennick"."""
+    text = (
+        "I would certainly agree. Entrusting Walter Brennick with our economic future, and certainly our ferries, is a "
+        "risky proposition. Brennick's record has shown it many ways. He has openly mocked the port workers."
+    )
+    doc = load_pipeline()(text)
+    start = text.index("Entrusting")
+    doc.ents = [doc.char_span(start, text.index(" with"), label="PERSON")]  # NER's span, with the verb in it
+    assert [e.name for e in find_entities(doc).entities] == ["Walter Brennick"]

@@ -11,7 +11,8 @@ apposition after it ("Priebus, the party chairman") is a person's, whatever NER 
 with the first name NER left out. A word capitalised only to open a line or sentence or by a
 title-case headline, which the article writes (or the word it inflects) in lower case elsewhere
 and is no first name, is not part of a person's name ("Young Sanders supporters …", "Absent
-Trump derides …", "… Senator Endorsed Trump"). A person span that holds full names the article
+Trump derides …", "… Senator Endorsed Trump"), nor is a verb whose object the name is
+("Entrusting Ana Lund with …"). A person span that holds full names the article
 writes alone, glued by words it never writes in a name ("Hillary Clinton Slams Donald Trump",
 "Billionaire Donald Trump"), is those names only. A full name NER missed ("Mehmet Oz" when it found "Oz", or
 a known first name and a capitalised word, "Carly Fiorina") is a mention too.
@@ -263,6 +264,16 @@ def _capitalised_to_open(doc: Doc, start: int, word: str, lower: frozenset[str])
     return opens or is_title_case(_line_at(text, start))
 
 
+def _taken_in_before(doc: Doc, start: int, word: str) -> bool:
+    """A verb NER took into a person's name whose object the name is ("Trusting Mia Lund with
+    the budget is …"); a first name the parse read as a verb stays ("Mark Lund said")."""
+    first = doc.char_span(start, start + len(word))
+    if first is None or is_first_name(word.lower()):
+        return False
+    token = first[0]
+    return token.tag_.startswith("VB") and any(c.dep_ == "dobj" and c.left_edge.i == token.i + 1 for c in token.rights)
+
+
 def _line_at(text: str, at: int) -> str:
     """The line of ``text`` that holds offset ``at``."""
     end = text.find("\n", at)
@@ -297,7 +308,7 @@ def cleaned_mentions(doc: Doc) -> list[Mention]:
             continue  # "Aides said …": people the sentence does not name
         if label == "PERSON" and len(words) > 1 and words[0].lower() in OWNED_ORGANISATIONS:
             label = "ORG"  # "Team Vance": the candidate's campaign, named after her
-        if label == "PERSON" and len(words) > 1 and _capitalised_to_open(doc, start, words[0], lower):
+        if label == "PERSON" and len(words) > 1 and (_capitalised_to_open(doc, start, words[0], lower) or _taken_in_before(doc, start, words[0])):
             start = start + text[start:end].index(words[1])  # "Young Sanders supporters never …": Sanders
         adjective = words[0].lower().endswith(_ADJECTIVE_ENDINGS) and not is_first_name(words[0].lower())  # "Islamic", not "Brian"
         if label in ("PERSON",) + PLACE_LABELS and len(words) == 2 and adjective and name_key(words[1]) in places:
