@@ -1298,3 +1298,15 @@ def test_a_verb_ner_took_into_a_name_it_governs_is_no_part_of_it() -> None:
     start = text.index("Entrusting")
     doc.ents = [doc.char_span(start, text.index(" with"), label="PERSON")]  # NER's span, with the verb in it
     assert [e.name for e in find_entities(doc).entities] == ["Walter Brennick"]
+
+
+def test_a_first_name_in_the_headline_is_the_one_person_it_starts_named_later() -> None:
+    """"Edgar is back" heads the story before "Edgar Holm" is named: one man, so "He" is Edgar Holm."""
+    text = (
+        "Edgar is back: Marta's husband on the road in Lindmark.\n\n"
+        "He's back.\n\n"
+        "Edgar Holm's hair was whiter and his voice hoarser than when he ran for mayor himself in 1992.\n\n"
+        "In his first rally for the race, the former mayor gave a crowd of 700 a warm endorsement of Marta Holm. "
+        "He didn't mention his own record."
+    )
+    assert resolved(text, "He", "He didn't") == ("Edgar Holm", "person")

@@ -4,7 +4,8 @@
   full name it shortens, whatever label NER gave the short form — and a full name NER read as an
   organisation is a person's when its last word is used alone for a person ("Pike"): of two people sharing it, the
   one whose gender fits the title, not the one the article calls by first name ("Melania"),
-  else the one introduced first. A first name alone joins the one person it starts — but a
+  else the one introduced first. A first name alone joins the one person it starts (also one
+  met before the full name: "Bill is back" heading a story on Bill Clinton) — but a
   name the article already read as a place stays that place ("Charlotte" the city, also after
   "the Charlotte Panthers"); later bare repeats of a surname NER did not mark are mentions too.
   A surname in the plural ("the Clintons") is the family, a group of its own; a surname read as a
@@ -194,7 +195,8 @@ def _first_names_alone(mentions: list[Mention], text: str) -> frozenset[str]:
 
 
 def _merge_late(clusters: list[Cluster], text: str) -> list[Cluster]:
-    """Short forms met before the full name they shorten ("Trump" in a headline, then "Donald Trump")."""
+    """Short forms met before the full name they shorten ("Trump" in a headline, then "Donald Trump");
+    a first name, of the one person it starts."""
     kept: list[Cluster] = []
     for cluster in clusters:
         target = None
@@ -210,6 +212,8 @@ def _merge_late(clusters: list[Cluster], text: str) -> list[Cluster]:
                 if all(0 < len(f) < len(full) and list(f) == full[-len(f) :] for f in forms):
                     target = other
                     break
+            if target is None and len(forms) == 1 and (cluster.labels("PERSON") or is_first_name(next(iter(forms))[0])):
+                target = _first_name_owner(list(next(iter(forms))), clusters)  # "Ana is back" over "Ana Lund said …"
             if target is None and cluster.labels("ORG"):
                 target = acronym_target(cluster, clusters)
         elif cluster.full_person is None and all(acronym(f) for f in cluster.forms):
