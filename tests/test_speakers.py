@@ -1310,3 +1310,13 @@ def test_a_first_name_in_the_headline_is_the_one_person_it_starts_named_later() 
         "He didn't mention his own record."
     )
     assert resolved(text, "He", "He didn't") == ("Edgar Holm", "person")
+
+
+def test_a_trade_ner_read_into_a_name_is_no_part_of_it() -> None:
+    """"Actress Liesl Varga was also honoured" opens a line: her name is Liesl Varga, whatever
+    label NER gave the span with the trade in it."""
+    text = "The gala honoured three women.\n\nActress Liesl Varga was also honoured. “Art is how I speak,” Varga said."
+    doc = load_pipeline()(text)
+    start = text.index("Actress")
+    doc.ents = [doc.char_span(start, text.index(" was"), label="ORG"), doc.char_span(text.index("Varga said"), text.index(" said"), label="PERSON")]
+    assert [e.name for e in find_entities(doc).entities] == ["Liesl Varga"]

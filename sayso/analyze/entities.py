@@ -10,7 +10,7 @@ steps, each in its own module:
 
 An entity's name is its fullest form: the one with most words (for a person, among the forms
 ending with the surname and starting with a first name or initial: "Hillary Clinton", not
-"Crooked Hillary Clinton").
+"Crooked Hillary Clinton"), without a trade NER read into it ("Actress …").
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from .gender import is_first_name
 from .name_forms import clean_name, is_title_case, name_words
 from .name_mentions import Cluster, cleaned_mentions, split_glued_names, unmarked_full_names
 from .spans import doc_text, lower_case_words
+from .titles import PERSON_NOUNS
 
 __all__ = ["EntityIndex", "clean_name", "find_entities", "is_outlet_name"]
 
@@ -55,6 +56,7 @@ class EntityIndex:
 def _fullest(cluster: Cluster, type_: str, lower_words: frozenset[str], headline_end: int) -> str:
     forms = _without_headline_run_ons(cluster, headline_end)
     if type_ == "person":
+        forms = [_without_trade(f) for f in forms]
         # The name proper ends with the surname most forms end with ("Obama", not "Obama Speech")
         # and starts with a first name or an initial ("Hillary Clinton", not "Crooked Hillary Clinton").
         lasts = [w[-1] for f in forms if (w := name_words(f)) and (len(w) > 1 or not is_first_name(w[0]))]
@@ -72,6 +74,15 @@ def _fullest(cluster: Cluster, type_: str, lower_words: frozenset[str], headline
     # "DUNMORE", a transcript's "PENCE"); an acronym written only so stays.
     written = {f.lower() for f in forms if not f.isupper()}
     return max(forms, key=lambda f: (len(name_words(f)), len(f), not (f.isupper() and f.lower() in written), -forms.index(f)))
+
+
+def _without_trade(form: str) -> str:
+    """A person's form without a trade NER read into it ("Actress Mia Lund" opening a sentence,
+    which NER may even label an organisation); "Hunter Mia Lund" stays, a first name first."""
+    first, _, rest = form.partition(" ")
+    if first.lower() in PERSON_NOUNS and not is_first_name(first.lower()) and len(name_words(rest)) > 1:
+        return rest
+    return form
 
 
 def _without_headline_run_ons(cluster: Cluster, headline_end: int) -> list[str]:
