@@ -1320,3 +1320,16 @@ def test_a_trade_ner_read_into_a_name_is_no_part_of_it() -> None:
     start = text.index("Actress")
     doc.ents = [doc.char_span(start, text.index(" was"), label="ORG"), doc.char_span(text.index("Varga said"), text.index(" said"), label="PERSON")]
     assert [e.name for e in find_entities(doc).entities] == ["Liesl Varga"]
+
+
+def test_a_name_the_parse_made_the_root_is_the_subject_a_later_pronoun_goes_on_with() -> None:
+    """"Rep. Ingrid Solberg …, didn't second-guess …, but she did call …": the parse read
+    "second-guess" as a noun and hung the sentence from Solberg; she is still its subject, not
+    the woman quoted just before."""
+    text = (
+        "“People who work for the ministry might face new hurdles in future employment,” said Marit Hovland, an analyst. "
+        "“The rules are strict,” Hovland said.\n\n"
+        "Rep. Ingrid Solberg (D-Ore.), chairwoman of the House Harbour Committee, didn’t second-guess Berg’s "
+        "recommendation on prosecution, but she did call for more accountability down the road."
+    )
+    assert resolved(text, "she", "she did") == ("Ingrid Solberg", "person")

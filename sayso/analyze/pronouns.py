@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from ..model import Entity
 from .gender import pronoun_gender
 from .introductions import Introductions
-from .salience import Candidate, Fit, Salience, is_speaker_token
+from .salience import Candidate, Fit, Salience, is_speaker_token, is_verbless_root
 from .titles import phrase_head
 
 _UNKNOWN_GENDER = 0.7
@@ -135,7 +135,7 @@ def _local_subject(salience: Salience, pronoun: Token) -> Entity | None:
     current = pronoun
     for _ in range(8):
         if current.head.i == current.i:
-            return None
+            return salience.entity_at(current.i) if is_verbless_root(current) and current.i < pronoun.i else None
         current = current.head
         if current.pos_ not in ("VERB", "AUX"):
             continue

@@ -86,10 +86,17 @@ def _passive_agent(token: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in token.head.head.children)
 
 
+def is_verbless_root(token: Token) -> bool:
+    """A noun the parse made the root of a sentence whose verb it hung below it: the subject in
+    all but form ("Rep. Ann Lund, chair of the panel, didn't second-guess the plan, but she did
+    …", "second-guess" read as a noun)."""
+    return token.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN") and any(c.pos_ in ("VERB", "AUX") for c in token.children)
+
+
 def _weight(token: Token) -> float:
     token = phrase_head(token)
     weight = 1.0
-    if token.dep_ in ("nsubj", "nsubjpass") or _passive_agent(token):
+    if token.dep_ in ("nsubj", "nsubjpass") or _passive_agent(token) or is_verbless_root(token):
         weight += _SUBJECT
     if is_speaker_token(token):
         weight += _SPEAKER / 2 if _embedded(token) else _SPEAKER
