@@ -1333,3 +1333,14 @@ def test_a_name_the_parse_made_the_root_is_the_subject_a_later_pronoun_goes_on_w
         "recommendation on prosecution, but she did call for more accountability down the road."
     )
     assert resolved(text, "she", "she did") == ("Ingrid Solberg", "person")
+
+
+def test_a_name_made_an_adjective_of_likeness_is_no_one_a_pronoun_can_stand_for() -> None:
+    """"Why She Sees Kessler-like Grit In Moss" heads the story of Greta Halloran: "Kessler-like"
+    describes a quality, so "She" is the woman the story opens with."""
+    text = (
+        "Halloran’s Final Column Explains Why She Sees Kessler-like Grit In Moss.\n\n"
+        "Conservative icon Greta Halloran, who died Monday at 92, wrote that Moss had the grit of Kessler. "
+        "Kessler was her hero for decades."
+    )
+    assert resolved(text, "She") == ("Greta Halloran", "person")

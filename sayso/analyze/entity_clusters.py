@@ -26,7 +26,7 @@ from .entity_types import ORGANISATION_NAME_ENDINGS, locative, person_evidence
 from .gender import honorific_gender, is_first_name, name_gender
 from .lexicon import GOVERNMENT_HEADS, OWNED_ORGANISATIONS
 from .name_forms import FUNCTION_WORDS, HONORIFICS, misspelt, name_key, name_words, word_before
-from .name_mentions import PLACE_LABELS, Cluster, Mention, covered_tokens
+from .name_mentions import PLACE_LABELS, Cluster, Mention, covered_tokens, made_an_adjective
 from .quotes import find_quotes
 from .spans import doc_text, lower_case_words
 
@@ -268,7 +268,7 @@ def add_unmarked_repeats(doc: Doc, clusters: list[Cluster]) -> None:
     lower = lower_case_words(doc)
     for token in doc:
         word = name_key(token.text).strip(".")
-        if token.i in covered or not _read_as_a_name(token, lower) or word not in owners:
+        if token.i in covered or not _read_as_a_name(token, lower) or word not in owners or made_an_adjective(text, token.idx + len(token.text)):
             continue
         left = doc[token.i - 1] if token.i > 0 else None
         right = doc[token.i + 1] if token.i + 1 < len(doc) else None

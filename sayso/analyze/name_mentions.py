@@ -12,7 +12,8 @@ with the first name NER left out. A word capitalised only to open a line or sent
 title-case headline, which the article writes (or the word it inflects) in lower case elsewhere
 and is no first name, is not part of a person's name ("Young Sanders supporters …", "Absent
 Trump derides …", "… Senator Endorsed Trump"), nor is a verb whose object the name is
-("Entrusting Ana Lund with …"). A person span that holds full names the article
+("Entrusting Ana Lund with …"). A name made an adjective of likeness ("Reagan-like") is no
+mention. A person span that holds full names the article
 writes alone, glued by words it never writes in a name ("Hillary Clinton Slams Donald Trump",
 "Billionaire Donald Trump"), is those names only. A full name NER missed ("Mehmet Oz" when it found "Oz", or
 a known first name and a capitalised word, "Carly Fiorina") is a mention too.
@@ -40,6 +41,7 @@ _QUOTES = "\"“”"
 _ADJECTIVE_ENDINGS = ("ic", "ian", "ish", "ese", "ean")
 _INFLECTIONS = ("s", "d", "ed", "ing")  # endings of a verb or a plural, off a word written plain elsewhere
 _DASHES = frozenset({"-", "--", "—", "–", "―"})
+_LIKENESS = re.compile(r"[-‐](?:like|esque|style)\b", re.IGNORECASE)
 # A dateline: a place in capitals, a region after a comma, an agency in brackets ("ROME",
 # "DES MOINES, Iowa", "WASHINGTON (AP)"), alone between a line's start and a dash.
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]*)*(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)?(?: \([A-Z][\w/ ]*\))?")
@@ -264,6 +266,12 @@ def _capitalised_to_open(doc: Doc, start: int, word: str, lower: frozenset[str])
     return opens or is_title_case(_line_at(text, start))
 
 
+def made_an_adjective(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is made an adjective of likeness ("Reagan-like
+    qualities", "a Kafka-esque process"): it describes, naming no one in the story."""
+    return _LIKENESS.match(text, end) is not None
+
+
 def _taken_in_before(doc: Doc, start: int, word: str) -> bool:
     """A verb NER took into a person's name whose object the name is ("Trusting Mia Lund with
     the budget is …"); a first name the parse read as a verb stays ("Mark Lund said")."""
@@ -306,6 +314,8 @@ def cleaned_mentions(doc: Doc) -> list[Mention]:
             continue  # "Bank" opening a sentence: a common noun, not a name
         if label == "PERSON" and len(words) == 1 and words[0].lower() in VAGUE_HEADS:
             continue  # "Aides said …": people the sentence does not name
+        if made_an_adjective(text, end):
+            continue
         if label == "PERSON" and len(words) > 1 and words[0].lower() in OWNED_ORGANISATIONS:
             label = "ORG"  # "Team Vance": the candidate's campaign, named after her
         if label == "PERSON" and len(words) > 1 and (_capitalised_to_open(doc, start, words[0], lower) or _taken_in_before(doc, start, words[0])):
