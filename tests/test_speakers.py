@@ -1344,3 +1344,13 @@ def test_a_name_made_an_adjective_of_likeness_is_no_one_a_pronoun_can_stand_for(
         "Kessler was her hero for decades."
     )
     assert resolved(text, "She") == ("Greta Halloran", "person")
+
+
+def test_a_veteran_of_a_body_is_the_person_in_view_not_one_introduced_with_it() -> None:
+    """"The Air Force veteran" names a past, not an office of the Air Force someone must have been
+    introduced with: it goes on with the man who just spoke."""
+    text = (
+        "Former governor Anton Kerr said Tuesday he will back Senator Lars Obi. “They know he means what he says,” Kerr said.\n\n"
+        "The Air Force veteran also believes that Obi passes the commander-in-chief test."
+    )
+    assert resolved(text, "The Air Force veteran") == ("Anton Kerr", "person")

@@ -44,6 +44,8 @@ _KIN_NOUNS = frozenset(
     """.split()
 )
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# Those who once belonged to a body: "the Navy veteran", "the Yale graduate" hold none of its offices.
+_FORMER_MEMBERS = frozenset({"veteran", "alumnus", "alumna", "alum", "graduate"})
 _LEAD_SENTENCES = 3  # a description this early may name someone the article introduces just after
 _LEAD_LINES = 3  # a description in these first lines below the headline may be the headline's subject
 _NEXT_SENTENCES = 1  # an office no one held before may be the person the next sentence names with it
@@ -146,6 +148,8 @@ def person_by_description(
         if relative is not None:
             return relative
     bodies = {t.lower_ for t in tokens if t.i < head.i and t.ent_type_ == "ORG" and t.dep_ == "compound" and not parties({title(t.lower_)})}
+    if head_word(head) in _FORMER_MEMBERS:
+        bodies = set()  # "The Navy veteran" after "…," Kerr said: a past, no office anyone holds by name
     in_view = [c for c in ranked if (c.speaker or c.score >= _PERSON_SALIENCE) and bodies <= introductions.titles(c.entity)]
     if in_view:
         return in_view[0].entity
