@@ -1354,3 +1354,14 @@ def test_a_veteran_of_a_body_is_the_person_in_view_not_one_introduced_with_it() 
         "The Air Force veteran also believes that Obi passes the commander-in-chief test."
     )
     assert resolved(text, "The Air Force veteran") == ("Anton Kerr", "person")
+
+
+def test_the_magazine_is_the_name_written_before_the_word_magazine_ner_missed() -> None:
+    """"… for Mossbank Weekly magazine's cookie poll. The magazine said …": NER did not mark the
+    name, but the article wrote it just before the word for its kind."""
+    text = (
+        "Old roles collided again on Friday when Oskar Lund and Vera Lund submitted cookie recipes for Mossbank Weekly "
+        "magazine’s Mayoral Cookie Poll. Oskar Lund sent oatmeal cookies.\n\n"
+        "The magazine said the poll winner has correctly predicted the mayor in five of the past six races."
+    )
+    assert resolved(text, "The magazine") == ("Mossbank Weekly", "outlet")

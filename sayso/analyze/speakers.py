@@ -133,6 +133,23 @@ def _name_beside_kind(head: Token, tokens: list[Token]) -> str | None:
     return named.text
 
 
+def _name_before_kind(head: Token, word: str) -> str | None:
+    """The name NER missed that the article last wrote before the word for this kind of outlet:
+    "Mossbank Weekly" for "The magazine said …" after "… for Mossbank Weekly magazine's poll"."""
+    doc = head.doc
+    for kind in reversed(doc[: head.i]):
+        if head_word(kind) != word:
+            continue
+        run: list[Token] = []
+        for left in reversed(doc[: kind.i]):
+            if left.pos_ != "PROPN" or not left.text[:1].isupper() or left.dep_ != "compound" or left.head.i not in {kind.i, *(t.i for t in run)}:
+                break
+            run.insert(0, left)
+        if run:
+            return doc_text(doc)[run[0].idx : run[-1].idx + len(run[-1].text)]
+    return None
+
+
 def _plural_object(preposition: Token) -> bool:
     """"of his advisers", "of them": what the preposition picks from is many."""
     return any(c.dep_ == "pobj" and (c.tag_ in ("NNS", "NNPS") or c.lower_ in ("whom", "them", "us", "those")) for c in preposition.children)
@@ -663,6 +680,9 @@ class SpeakerResolver:
         ranked = self._salience.ranked(head.i, fits)
         if ranked and ranked[0].score >= _ORGANISATION_SALIENCE:
             return self._speaker(span, ranked[0].entity)
+        written = _name_before_kind(head, word) if outlet else None
+        if written is not None:
+            return Speaker(span.text, span.start, span.end, written, "outlet")
         of_kind = organisation_of_kind(self.entities, span.start, word)
         if of_kind is not None:
             return self._speaker(span, of_kind)  # "the union" named only later
