@@ -1365,3 +1365,15 @@ def test_the_magazine_is_the_name_written_before_the_word_magazine_ner_missed() 
         "The magazine said the poll winner has correctly predicted the mayor in five of the past six races."
     )
     assert resolved(text, "The magazine") == ("Mossbank Weekly", "outlet")
+
+
+@pytest.mark.parametrize("surname", ["Le Gall", "Le Floch"])  # NER misses the first; reads the second as a place
+def test_a_surname_of_two_words_alone_is_the_person_it_ends(surname: str) -> None:
+    """"Le Gall is a candidate …" after "Solange Le Gall": her, whom "she" then goes on with."""
+    text = (
+        f"LYON, Aug 31 (Reuters) - Valmont’s far-right Union party leader, Solange {surname}, voiced support for "
+        f"candidate Anton Kerr on Wednesday, saying his rival Lisa Obi would bring war to the world.\n"
+        f"{surname} is a candidate in Valmont’s April election. While her increasingly popular party thrives on anger, "
+        "she has been more careful in her speeches than Kerr has been."
+    )
+    assert resolved(text, "she", "she has") == (f"Solange {surname}", "person")

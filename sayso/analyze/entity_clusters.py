@@ -7,7 +7,8 @@
   else the one introduced first. A first name alone joins the one person it starts (also one
   met before the full name: "Bill is back" heading a story on Bill Clinton) — but a
   name the article already read as a place stays that place ("Charlotte" the city, also after
-  "the Charlotte Panthers"); later bare repeats of a surname NER did not mark are mentions too.
+  "the Charlotte Panthers"); later bare repeats of a surname NER did not mark are mentions too, of
+  a surname of two words as well ("Le Pen" after "Marine Le Pen"), also one NER read as a place.
   A surname in the plural ("the Clintons") is the family, a group of its own; a surname read as a
   place from the headline on joins the person when it says something and nothing is "in" it.
 - **Organisations.** An acronym joins the name it spells (see ``acronyms``); a shorter variant
@@ -52,7 +53,7 @@ def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
             if owner is None and mention.label == "PERSON":
                 owner = _misspelt_surname_owner(words, clusters)
         known_place = key in by_form and by_form[key].labels(*PLACE_LABELS)
-        if owner is None and mention.label in PLACE_LABELS and len(words) == 1 and not known_place:
+        if owner is None and mention.label in PLACE_LABELS and words and not known_place:
             person = _surname_owner(words, clusters) or _first_name_owner(words, clusters)
             if person is not None and person.mentions[0].span.start < mention.span.start:
                 owner = person  # "Strada accused …" after "Terry Strada", read as a place
@@ -274,12 +275,16 @@ def add_unmarked_repeats(doc: Doc, clusters: list[Cluster]) -> None:
         right = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if right is not None and right.pos_ == "PROPN" and right.text[:1].isupper():
             continue  # part of a longer name: "Trump Tower"
-        if left is not None and left.pos_ == "PROPN" and left.lower_.rstrip(".") not in HONORIFICS:
-            continue  # "Ivanka Trump" NER missed is not Donald
         owner = owners[word]
+        full = owner.full_person or []
+        # "Le Pen is …" after "Marine Le Pen": a surname of two words, the mention both
+        two_word_surname = left is not None and len(full) > 2 and name_words(left.text) == full[-2:-1]
+        if left is not None and left.pos_ == "PROPN" and left.lower_.rstrip(".") not in HONORIFICS and not two_word_surname:
+            continue  # "Ivanka Trump" NER missed is not Donald
         gender = honorific_gender(text, token.idx)
         if gender is not None and name_gender(owner.full_person or []) not in (None, gender):
             continue
-        owner.mentions.append(Mention(Span(token.text, token.idx, token.idx + len(token.text)), "PERSON", token.i))
+        start = left.idx if two_word_surname and left is not None else token.idx
+        owner.mentions.append(Mention(Span(text[start : token.idx + len(token.text)], start, token.idx + len(token.text)), "PERSON", token.i))
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: m.span.start)
