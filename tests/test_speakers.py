@@ -1377,3 +1377,16 @@ def test_a_surname_of_two_words_alone_is_the_person_it_ends(surname: str) -> Non
         "she has been more careful in her speeches than Kerr has been."
     )
     assert resolved(text, "she", "she has") == (f"Solange {surname}", "person")
+
+
+def test_a_present_office_is_not_a_former_holder_named_in_the_next_sentence() -> None:
+    """"The Lindmark senator aimed …" right after "Adam Brook won …": he, not "former senator Ray
+    Tull", whom the next sentence names only as a former holder of the office."""
+    text = (
+        "Insurgent tops institution in Brook success.\n\n"
+        "Adam Brook won Varnia's primary Tuesday, defeating Lisa Obi in the state that helped revive her campaign years earlier.\n\n"
+        "The Lindmark senator aimed to win by a large enough margin to buffer his campaign before contests more friendly to Obi.\n\n"
+        "Despite polls showing her behind, Obi campaigned in the state that made her husband, Max, the comeback kid in 1992 after "
+        "he battled back to finish second to former senator Ray Tull from neighboring Osterland."
+    )
+    assert resolved(text, "The Lindmark senator") == ("Adam Brook", "person")

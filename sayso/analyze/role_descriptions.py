@@ -133,7 +133,13 @@ def person_by_description(
     if possessor is None and head_title in ROLE_TITLES:
         # "The New York state attorney general is confirming …" before "But Attorney General
         # Eric Schneiderman isn't saying …": the office holder the next sentence names.
-        found = _introduced_after(head.doc, salience, introductions, head, head_title, fits, _NEXT_SENTENCES)
+        # Not one introduced as a former holder ("The Vermont senator aimed …" before "… second
+        # to former senator Ray Tull"): the description speaks of the office held now.
+        def holding(key: object) -> float:
+            former = isinstance(key, Entity) and "former" in introductions.titles(key) and "former" not in described
+            return 0.0 if former else fits(key)
+
+        found = _introduced_after(head.doc, salience, introductions, head, head_title, holding, _NEXT_SENTENCES)
         if found is not None:
             return found
     if head_word(head) in _SPOKESPEOPLE:
