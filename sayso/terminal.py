@@ -52,11 +52,11 @@ def print_analysis(console: Console, analysis: Analysis) -> None:
     head.append("\n" + " · ".join(f for f in facts if f), style="dim")
     head.append(f"\nid {article.id} · source {article.source or '-'}", style="dim")
     console.print(head)
-    console.print(Text(f"\n{len(analysis.attributions)} attributed claims", style="bold"))
+    console.print(Text(f"\n{len(analysis.attributions)} attributed claim{'s' if len(analysis.attributions) != 1 else ''}", style="bold"))
     for number, attribution in enumerate(analysis.attributions, 1):
         console.print(_claim(number, attribution))
     if analysis.unattributed:
-        console.print(Text(f"\n{len(analysis.unattributed)} statements with no source (the author's own)", style="bold"))
+        console.print(Text(f"\n{len(analysis.unattributed)} statement{'s' if len(analysis.unattributed) != 1 else ''} with no source (the author's own)", style="bold"))
         for assertion in analysis.unattributed:
             line = Text("• " + assertion.content.text)
             if assertion.background:

@@ -98,6 +98,37 @@ def test_a_parenthetical_cue_reports_the_clause_it_interrupts_in_two_parts() -> 
     assert "Varga" not in first.content.text + second.content.text
 
 
+def test_parenthetical_cues_the_parse_hangs_elsewhere_still_report_their_clause() -> None:
+    text = (
+        "The difference now, Marta Ovell told reporters, is that drivers have lost patience. "
+        "The new bridge, as the mayor noted, would cost more than the old ferry. "
+        "The trouble, Ovell writes, began with the night shifts."
+    )
+    result = sayso.analyze(text)
+    # "told" hung on the subject noun, not on the clause's verb
+    first = find(result, "The difference now")
+    second = find(result, "is that drivers have lost patience")
+    assert first.speaker.name == second.speaker.name == "Marta Ovell" and second.continues == first.id
+    # "as the mayor noted", set off by commas
+    bridge = find(result, "would cost more than the old ferry")
+    assert bridge.speaker.text == "the mayor" and find(result, "The new bridge").id == bridge.continues
+    # a verb that needs a complement ("writes") interrupting a clause has one: the clause
+    trouble = find(result, "began with the night shifts")
+    assert trouble.cue.text == "writes" and trouble.speaker.name == "Marta Ovell"
+    # the clause's own subject, hung on the cue beside the speaker, is the claim's, not the speaker
+    commuters = find(sayso.analyze("Commuters, Ovell suggested, do not have to worry about fares."), "Commuters")
+    assert commuters.speaker.text == "Ovell" and commuters.cue.text == "suggested"
+    assert not [u for u in result.unattributed if "patience" in u.text or "ferry" in u.text]
+
+
+def test_an_as_clause_that_runs_on_is_no_parenthetical_cue() -> None:
+    result = sayso.analyze(
+        "But some note that Dana Reyl — as she says her experience in tax law makes her uniquely qualified to rewrite"
+        " the tax code — has proposed little in the way of detail."
+    )
+    assert not [a for a in result.attributions if a.cue is not None and a.cue.text == "says" and a.content.text.startswith("that Dana")]
+
+
 def test_a_speaker_label_opens_a_transcript_line_but_not_a_dateline() -> None:
     text = (
         "Millbrook: The county debate ran late on Tuesday.\n\n"

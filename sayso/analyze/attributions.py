@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Span
 from .claim_nouns import ClaimNoun, claim_nouns
-from .cues import Cue, find_cues
+from .cues import Cue, find_cues, reported_clause
 from .layout import LaidOut, is_lead_in, lead_in, signature, speaker_labels
 from .lexicon import FIRST_PERSON
 from .quotes import Quote, find_quotes, inner_quotes
@@ -141,20 +141,52 @@ def _from_noun(found: ClaimNoun) -> Draft:
     )
 
 
-def _interrupted_clause(cue: Cue) -> list[Span]:
+def interrupted_clause(cue: Cue) -> list[Span]:
     """"Acts of protest, Mr. Obama said, are acts of patriotism": a speech verb set into the
     clause it reports, with no complement of its own. The clause is its content, in the parts
     either side of the speaker and verb."""
     verb, doc = cue.verb, cue.verb.doc
-    if verb.dep_ != "parataxis" or cue.speaker is None or verb.head.pos_ not in ("VERB", "AUX"):
+    if cue.speaker is None:
         return []
-    own = {t.i for t in verb.subtree}
-    clause = [t for t in verb.head.subtree if t.i not in own]
+    # A second subject the parse hung on the verb ("Voters, Clinton suggested, don't …") is the clause's.
+    stray = {t.i for c in verb.children if c.dep_ == "nsubj" and c is not cue.speaker for t in c.subtree}
+    own = {t.i for t in verb.subtree} - stray
+    reported = reported_clause(verb)
+    if reported is not None:
+        clause = [t for t in reported.subtree if t.i not in own]
+        first = min(i for i in own)
+        before, after = [t for t in clause if t.i < first], [t for t in clause if t.i > verb.right_edge.i]
+    else:
+        before, after = _clause_around_root(verb)
     parts = (
-        token_range_span(doc, [t for t in clause if t.i < verb.left_edge.i]),
-        token_range_span(doc, [t for t in clause if t.i > verb.right_edge.i], strip_final_period=True),
+        token_range_span(doc, _without_edge_punctuation(before)),
+        token_range_span(doc, _without_edge_punctuation(after), strip_final_period=True),
     )
     return [p for p in parts if p is not None and any(c.isalnum() for c in p.text)]
+
+
+def _clause_around_root(verb: Token) -> tuple[list[Token], list[Token]]:
+    """"The dispute, Ovell told reporters, is far from settled", parsed with "told" for root:
+    the subject left unattached before it and the predicate joined to it after, with no subject
+    of its own, are the clause it interrupts."""
+    if verb.dep_ != "ROOT":
+        return [], []
+    subject = next((c for c in verb.lefts if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    predicate = next((c for c in verb.rights if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
+    if subject is None or predicate is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in predicate.children):
+        return [], []
+    if not any(t.dep_ == "punct" and t.text == "," for t in verb.doc[subject.right_edge.i + 1 : predicate.left_edge.i]):
+        return [], []
+    return list(subject.subtree), list(predicate.subtree)
+
+
+def _without_edge_punctuation(tokens: list[Token]) -> list[Token]:
+    """The commas and dashes that set the interruption off belong to neither part."""
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text != ".":
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _according_to(doc: Doc) -> list[Draft]:
@@ -299,7 +331,7 @@ def _without_complement(cue: Cue, text: str) -> list[Draft]:
     if following is not None:
         return [replace(_draft_from_cue(cue, "direct", following), laid_out=True)]
     drafts: list[Draft] = []
-    for part in _interrupted_clause(cue):
+    for part in interrupted_clause(cue):
         drafts.append(replace(_draft_from_cue(cue, "indirect", part), continues=drafts[0] if drafts else None))
     return drafts
 

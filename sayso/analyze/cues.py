@@ -159,7 +159,8 @@ def _read_cue(verb: Token) -> Cue:
                 cue.content = token_range_span(verb.doc, subject.subtree)
                 cue.nominal = True
     else:
-        subject = _child(verb, "nsubj")
+        # The subject nearest the verb: "Voters, Clinton suggested, don't …" may hang both on it.
+        subject = min((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i), default=None)
         cue.speaker = subject  # "who" in "Reyl, who said …": the resolver finds whom it stands for
         told = _child(verb, "dobj", "dative") if lemma == "tell" else None
         if told is not None and told.pos_ == "PROPN" and is_outlet_name(" ".join(t.text for t in told.subtree)):
@@ -281,12 +282,29 @@ def doer(verb: Token) -> Token | None:
     return None
 
 
+def reported_clause(verb: Token) -> Token | None:
+    """The verb of the clause a parenthetical speech verb interrupts: its head when the parse
+    sets it aside (parataxis: "The company, she said, had …"; or under "as", between commas: "The
+    plan, as the mayor noted, would …"), climbing from a noun it was hung on to that noun's verb ("The
+    difference now, Ovell told the Ledger, is …")."""
+    doc, last = verb.doc, verb.right_edge
+    closed = last.is_punct or last.i + 1 == len(doc) or doc[last.i + 1].is_punct
+    # Set off on both sides ("The plan, as the mayor noted, would …"), not "even as he says his plan …".
+    marked_as = verb.dep_ == "advcl" and verb.left_edge.lower_ == "as" and closed
+    if verb.dep_ != "parataxis" and not marked_as:
+        return None
+    head = verb.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("nsubj", "nsubjpass", "appos") and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
 def _wanted(cue: Cue) -> bool:
     lemma = cue.verb.lemma_.lower()
     if lemma == "withdraw" and not any(c.dep_ == "dobj" and c.lemma_.lower() in RETRACTABLE for c in cue.verb.children):
         return False  # troops and bids are withdrawn too; only a statement makes it a cue
-    if lemma in _NEEDS_COMPLEMENT and cue.content is None and lemma != "add":
-        return False
+    if lemma in _NEEDS_COMPLEMENT and cue.content is None and lemma != "add" and reported_clause(cue.verb) is None:
+        return False  # "talked" alone is no claim; "The trouble, Frank writes, began …" is one
     return cue.speaker is not None or cue.content is not None
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..errors import SaysoError
 from ..model import Span
-from .attributions import Draft, link_chains, reporters_of
+from .attributions import Draft, interrupted_clause, link_chains, reporters_of
 from .cues import Cue, agentless, doer
 from .features import quote_positions, token_features
 from .lexicon import SAYING_VERBS
@@ -216,7 +216,7 @@ _PREFERRED_KINDS = frozenset({"direct", "according_to", "mixed"})
 def _preferred(draft: Draft) -> bool:
     if draft.laid_out or draft.kind in _PREFERRED_KINDS or (draft.cue is not None and draft.cue.reporter is not None):
         return True
-    if draft.kind == "indirect" and draft.cue is not None and draft.cue.verb.dep_ == "parataxis":
+    if draft.kind == "indirect" and draft.cue is not None and (draft.cue.verb.dep_ == "parataxis" or (draft.cue.content is None and interrupted_clause(draft.cue))):
         return True  # "Acts of protest, Mr. Obama said, are …": the whole clause, both sides of the cue
     # A passive with its agent names the source outright: "His statement was confirmed by SOHR".
     return draft.kind == "nominal" and draft.cue_span is not None and draft.cue_span.text.endswith(" by")
