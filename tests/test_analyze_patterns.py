@@ -121,6 +121,17 @@ def test_parenthetical_cues_the_parse_hangs_elsewhere_still_report_their_clause(
     assert not [u for u in result.unattributed if "patience" in u.text or "ferry" in u.text]
 
 
+def test_what_follows_a_parenthetical_cue_is_its_clause_unless_it_is_a_saying_of_its_own() -> None:
+    # The parse joins "had passed" to "added": it carries on the clause, which has no other subject.
+    result = sayso.analyze("The pilot had no debts, the Orlan Air spokesman added, and had passed every medical check.")
+    second = find(result, "had passed every medical check")
+    assert second.cue.text == "added" and second.continues == find(result, "The pilot had no debts").id
+    # "and added that …" is a second cue, not the rest of what "said" reports.
+    result = sayso.analyze("The ferry was late, the captain said, and added that the engine had failed.")
+    assert [a.content.text for a in result.attributions if a.cue is not None and a.cue.text == "said"] == ["The ferry was late"]
+    assert find(result, "that the engine had failed").cue.text == "added"
+
+
 def test_an_as_clause_that_runs_on_is_no_parenthetical_cue() -> None:
     result = sayso.analyze(
         "But some note that Dana Reyl — as she says her experience in tax law makes her uniquely qualified to rewrite"

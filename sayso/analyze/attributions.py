@@ -22,7 +22,7 @@ from ..model import Span
 from .claim_nouns import ClaimNoun, claim_nouns
 from .cues import Cue, find_cues, reported_clause
 from .layout import LaidOut, is_lead_in, lead_in, signature, speaker_labels
-from .lexicon import FIRST_PERSON
+from .lexicon import FIRST_PERSON, SPEECH_VERBS
 from .quotes import Quote, find_quotes, inner_quotes
 from .spans import char_span, doc_text, noun_phrase, token_range_span, within
 
@@ -145,17 +145,25 @@ def interrupted_clause(cue: Cue) -> list[Span]:
     """"Acts of protest, Mr. Obama said, are acts of patriotism": a speech verb set into the
     clause it reports, with no complement of its own. The clause is its content, in the parts
     either side of the speaker and verb."""
-    verb, doc = cue.verb, cue.verb.doc
-    if cue.speaker is None:
+    verb, doc, speaker = cue.verb, cue.verb.doc, cue.speaker
+    if speaker is None:
         return []
-    # A second subject the parse hung on the verb ("Voters, Clinton suggested, don't …") is the clause's.
-    stray = {t.i for c in verb.children if c.dep_ == "nsubj" and c is not cue.speaker for t in c.subtree}
+    # A second subject the parse hung on the verb ("Voters, Clinton suggested, don't …") is the
+    # clause's, as is a predicate joined to it with no subject nor saying of its own ("He had no
+    # known affiliations, the airline added, and had passed all checks").
+    stray = {
+        t.i
+        for c in verb.children
+        if (c.dep_ == "nsubj" and c.i != speaker.i) or (c.dep_ == "conj" and c.i > verb.i and _continues_clause(c))
+        for t in c.subtree
+    }
     own = {t.i for t in verb.subtree} - stray
     reported = reported_clause(verb)
     if reported is not None:
-        clause = [t for t in reported.subtree if t.i not in own]
-        first = min(i for i in own)
-        before, after = [t for t in clause if t.i < first], [t for t in clause if t.i > verb.right_edge.i]
+        # "…, the captain said, and added that …": a saying joined after it is a cue of its own.
+        said_next = {t.i for c in reported.children if c.dep_ == "conj" and c.i > verb.i and c.lemma_.lower() in SPEECH_VERBS for t in c.subtree}
+        clause = [t for t in reported.subtree if t.i not in own and t.i not in said_next]
+        before, after = [t for t in clause if t.i < verb.i], [t for t in clause if t.i > verb.i]
     else:
         before, after = _clause_around_root(verb)
     parts = (
@@ -163,6 +171,12 @@ def interrupted_clause(cue: Cue) -> list[Span]:
         token_range_span(doc, _without_edge_punctuation(after), strip_final_period=True),
     )
     return [p for p in parts if p is not None and any(c.isalnum() for c in p.text)]
+
+
+def _continues_clause(predicate: Token) -> bool:
+    return predicate.pos_ in ("VERB", "AUX") and predicate.lemma_.lower() not in SPEECH_VERBS and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in predicate.children
+    )
 
 
 def _clause_around_root(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -181,12 +195,12 @@ def _clause_around_root(verb: Token) -> tuple[list[Token], list[Token]]:
 
 
 def _without_edge_punctuation(tokens: list[Token]) -> list[Token]:
-    """The commas and dashes that set the interruption off belong to neither part."""
-    while tokens and tokens[0].is_punct:
+    """The commas, dashes and conjunctions that set the interruption off belong to neither part."""
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text != ".":
+    while tokens and ((tokens[-1].is_punct and tokens[-1].text != ".") or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
-    return tokens
+    return tokens if any(not t.is_punct for t in tokens) else []
 
 
 def _according_to(doc: Doc) -> list[Draft]:
