@@ -1390,3 +1390,29 @@ def test_a_present_office_is_not_a_former_holder_named_in_the_next_sentence() ->
         "he battled back to finish second to former senator Ray Tull from neighboring Osterland."
     )
     assert resolved(text, "The Lindmark senator") == ("Adam Brook", "person")
+
+
+def test_a_chair_says_nothing_of_gender() -> None:
+    """"Robin Teller, chair of the parents' council" may be a woman: "chair" reduces to "chairman"
+    for matching titles, but as written it is no man's word, so "She" goes on with Teller rather
+    than the woman her sentence names later."""
+    text = (
+        "Parents argued over the school plan on Monday.\n\n"
+        "“We talk a lot,” said Robin Teller, chair of the Harwick parents’ council. “We don’t always agree.”\n\n"
+        "Teller sees it more calmly. She said she would rather see money go to Mayor Ilse Varga’s reading scheme."
+    )
+    assert resolved(text, "She") == ("Robin Teller", "person")
+
+
+def test_a_place_subject_of_the_nearer_clause_leaves_he_to_the_man_above_it() -> None:
+    """"Oskar Lund went with the odds, pointing out that Lindmark would win – even though he picked
+    Harwick": the parse hangs "he picked" on the clause whose subject is a place, which no "he"
+    stands for; the subject above it, Lund, is."""
+    text = (
+        "The moderator asked the candidates who would win the cup final, Harwick or Lindmark.\n\n"
+        "Anton Brisk said that since the Harwick coach backed his campaign, he would support Harwick.\n\n"
+        "Tomas Verrell flipped his choice on the spot, saying he would now root for Lindmark.\n\n"
+        "Oskar Lund went with the odds, pointing out that Lindmark would win – even though he picked Harwick in an interview last week."
+    )
+    assert resolved(text, "he", "he picked") == ("Oskar Lund", "person")
+

@@ -40,7 +40,8 @@ class Introductions:
     def __init__(self, doc: Doc, entities: EntityIndex) -> None:
         self.mention_at: dict[int, tuple[Entity, Span]] = {}
         self._titles: dict[int, set[str]] = {}
-        raw_titles: dict[int, set[str]] = {}  # as written: "spokeswoman", not reduced
+        # As written, for gender: the reduced form of "chair" or "spokesperson" is a man's word.
+        raw_titles: dict[int, set[str]] = {}
         for entity, mention in entities.mentions():
             tokens = tokens_in(doc, mention.start, mention.end)
             if not tokens:
@@ -52,7 +53,7 @@ class Introductions:
             raw_titles.setdefault(id(entity), set()).update(words)
         text = doc_text(doc)
         self._gender = {
-            id(entity): entity_gender(text, entity, self.titles(entity) | raw_titles.get(id(entity), set()))
+            id(entity): entity_gender(text, entity, raw_titles.get(id(entity), set()))
             for entity in entities.entities
             if entity.type == "person"
         }

@@ -52,7 +52,7 @@ def person_for_pronoun(doc: Doc, salience: Salience, introductions: Introduction
         return fronted
     later = _named_below(introductions, token, salience.quoted)
     ranked = [c for c in salience.ranked(token.i, accept) if not _same_clause_object(doc, token, c) and id(c.entity) not in later]
-    local = _local_subject(salience, token)
+    local = _local_subject(salience, token, accept)
     previous = _previous_subject(salience, token)
     for candidate in ranked:
         if local is not None and candidate.entity is local:
@@ -129,9 +129,10 @@ def _named_below(introductions: Introductions, pronoun: Token, quoted: list[bool
     return {id(named[t.i][0]) for t in below}
 
 
-def _local_subject(salience: Salience, pronoun: Token) -> Entity | None:
+def _local_subject(salience: Salience, pronoun: Token, accept: Fit) -> Entity | None:
     """The subject of the nearest clause above the pronoun, named before it: "the president" in
-    "If the president does follow through on his veto threat"."""
+    "If the president does follow through on his veto threat"; past a subject the pronoun cannot
+    stand for ("Dahl said that Lindmark would win even though he …": the place is no "he")."""
     current = pronoun
     for _ in range(8):
         if current.head.i == current.i:
@@ -142,7 +143,9 @@ def _local_subject(salience: Salience, pronoun: Token) -> Entity | None:
         subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i and c.i != pronoun.i), None)
         if subject is None:
             continue
-        return salience.entity_at(subject.i)
+        found = salience.entity_at(subject.i)
+        if found is None or accept(found):
+            return found
     return None
 
 
