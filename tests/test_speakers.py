@@ -1416,3 +1416,38 @@ def test_a_place_subject_of_the_nearer_clause_leaves_he_to_the_man_above_it() ->
     )
     assert resolved(text, "he", "he picked") == ("Oskar Lund", "person")
 
+
+def test_a_second_relative_clause_joined_by_and_shares_the_first_ones_noun() -> None:
+    """"said Raymond Dunn, whom Governor Lisa Obi appointed …, and who is now supporting …": the
+    "who" after "and" opens a second clause on Dunn, though the parse hung it on "said"."""
+    text = (
+        "Old families still matter in Harwick politics.\n\n"
+        "“I would call it old-fashioned,” said Raymond Dunn, whom Governor Lisa Obi appointed envoy to Valdoria, "
+        "and who is now supporting Senator Anton Brisk. “Modesty is something I admire.”"
+    )
+    assert resolved(text, "who", "who is now") == ("Raymond Dunn", "person")
+
+
+def test_some_on_a_platform_are_some_people_not_the_platform() -> None:
+    """"According to some on Facegram": a quantifier standing alone picks some people from where
+    its phrase says, so the source is vague, not the site (which NER even read as a person)."""
+    text = (
+        "Talk-show host Dora Pell was seen entering Brisk Tower in Harwick on Wednesday. "
+        "According to some on Facegram, Pell was “in disguise,” sparking speculation about the visit."
+    )
+    assert resolved(text, "some on Facegram") == (None, "vague")
+
+
+def test_a_description_of_a_body_keeps_it_in_view_for_the_next_one() -> None:
+    """"the drug company is facing an investigation … On Tuesday, the company said": the first
+    description is Corvane Therapeutics, named sentences back, and keeps it in view for the
+    second, as "the senator" does a person."""
+    text = (
+        "Investor Anton Brisk lives or dies by his big bets. His biggest bet yet, Corvane Therapeutics, has cost him "
+        "a fortune on paper.\n\n"
+        "The losses have shrunk his fund, Brisk Harbor Partners, by a third since last year. Other investors lost money too.\n\n"
+        "With a 40 percent fall in Corvane's share price on Tuesday, the pressure is only growing on Mr. Brisk and his partners.\n\n"
+        "For one, the drug company is facing an investigation into its pricing, and is facing lawsuits in Varnia and Osterland. "
+        "On Tuesday, the company said it would not file its annual report in time."
+    )
+    assert resolved(text, "the company") == ("Corvane Therapeutics", "organisation")

@@ -24,7 +24,7 @@ from ..model import Entity, Span
 from .acronyms import acronym, spells
 from .entities import EntityIndex
 from .name_forms import name_words
-from .spans import doc_text, tokens_in
+from .spans import doc_text, is_definite_description, tokens_in
 from .titles import head_word
 
 _CAMPAIGN_WORDS = frozenset({"team", "camp"})
@@ -107,6 +107,12 @@ def organisation_by_short_name(entities: EntityIndex, name: str) -> Entity | Non
 def kind_words(word: str) -> frozenset[str]:
     """Name words that show a body is what the description head ``word`` says: "union" → "workers"."""
     return _KINDS.get(word, frozenset()) | {word}
+
+
+def describes_body_of_kind(token: Token) -> bool:
+    """The head of "the drug company", "the union": a definite description of one body of a kind
+    a name may show, as "the senator" is of one person."""
+    return token.tag_ == "NN" and head_word(token) in _KINDS and is_definite_description(token)
 
 
 def may_be(entity: Entity, word: str) -> bool:

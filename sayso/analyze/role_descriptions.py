@@ -31,7 +31,7 @@ from .introductions import Introductions
 from .lexicon import ROLE_HEADS
 from .name_forms import name_words
 from .salience import Fit, Salience
-from .spans import with_the
+from .spans import is_definite_description, with_the
 from .titles import BUSINESS_PEOPLE, COMMENTATORS, ELECTED_OFFICES, JOURNALISTS, PERSON_NOUNS, ROLE_TITLES, head_word, is_party_word, parties, title, title_set
 
 _TITLE_MATCH = 3.0
@@ -58,11 +58,7 @@ def describes_person(token: Token, introductions: Introductions) -> bool:
     """The head of "the senator", "the French President": a definite description of one person."""
     if token.tag_ not in ("NN", "NNP") or token.ent_type_ == "PERSON" or token.i in introductions.mention_at:
         return False
-    if head_word(token) not in ROLE_HEADS | PERSON_NOUNS:
-        return False
-    if any(c.dep_ == "poss" for c in token.children) or token.dep_ in ("compound", "amod"):
-        return False
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    return head_word(token) in ROLE_HEADS | PERSON_NOUNS and is_definite_description(token)
 
 
 def person_by_description(

@@ -68,6 +68,14 @@ def with_the(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
+def is_definite_description(token: Token) -> bool:
+    """A noun with "the", "this" or "that" heading a phrase of its own, no one's ("the senator",
+    "the drug company"): one in view, not a modifier of another noun nor "his company"."""
+    if token.dep_ in ("compound", "amod") or any(c.dep_ == "poss" for c in token.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
 def noun_phrase(token: Token) -> Span | None:
     """The phrase a noun heads, without the relative clauses and asides hanging off its right."""
     cache = token.doc.user_data.setdefault("sayso_phrases", {})

@@ -52,6 +52,7 @@ from .name_forms import clean_name, fuller_label_before, misspelt, name_words, t
 from .organisation_descriptions import (
     OUTLET_NOUNS,
     PLACE_NOUNS,
+    describes_body_of_kind,
     may_be,
     organisation_by_short_name,
     organisation_containing,
@@ -98,8 +99,8 @@ def _picked_from_a_group(head: Token, tokens: list[Token]) -> bool:
     speaker or one body."""
     if head.lower_ in _EVERYONE or (head.lower_ in _SHARES and head.pos_ in ("NOUN", "SYM")):
         return True
-    if head.lower_ in _QUANTIFIERS and any(c.lower_ == "of" for c in head.children):
-        return True  # "most of whom"
+    if head.lower_ in _QUANTIFIERS and any(c.lower_ == "of" or c.dep_ == "prep" for c in head.children):
+        return True  # "most of whom", "some on Twitter", "many in the party": some people there, not the place or body
     if head.lower_ == "one" and any(c.lower_ == "of" and _plural_object(c) for c in head.children):
         return not any(c.dep_ == "appos" for c in head.children)  # "one of Mr. Obama's climate advisers", unnamed
     if head.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("including", "like") for c in head.children):
@@ -161,6 +162,14 @@ def _described_by_who(noun: Token) -> bool:
     return noun.tag_ == "NN" and any(
         c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") and g.i < c.i for g in c.children) for c in noun.children
     )
+
+
+def _joins_a_relative_clause(conjunction: Token) -> bool:
+    """"Ray Dunn, whom Obi appointed envoy, and who now backs Lund": an "and" hung on a noun that
+    a relative clause already describes joins a second one on the same noun, however the parse
+    hung the second clause."""
+    noun = conjunction.head
+    return conjunction.dep_ == "cc" and noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "relcl" for c in noun.children)
 
 
 def _where_from(token: Token) -> bool:
@@ -268,6 +277,8 @@ class SpeakerResolver:
                     chosen = self._described[i] = self._person_by_description(phrase, token, None)
                 if chosen is not None:
                     salience.add(chosen, token)
+            elif describes_body_of_kind(token) and not salience.quoted[i] and (body := self._body_in_view(token, head_word(token))):
+                salience.add(body, token)  # "the drug company is facing …": the body, still in view for "the company" later
             elif token.tag_ in ("NNS", "NNPS", "NN") and token.pos_ in ("NOUN", "PROPN") and not token.ent_type_ and not salience.quoted[i]:
                 if token.dep_ in ("nsubj", "nsubjpass") or is_speaker_token(token) or (token.tag_ != "NN" and token.dep_ in ("dobj", "pobj", "conj", "appos")):
                     salience.add(i, token)
@@ -307,6 +318,8 @@ class SpeakerResolver:
                 return self._relative(span, before.head.head)  # "said Nicky Driscoll, 24, from Manchester, who …"
             if word.startswith("who") and before is not None and before.pos_ == "PROPN" and self._person_at(before) and clause.head != before:
                 return self._relative(span, before)  # "Ted Cruz (whose job was …)" hung by the parse on a noun far back
+            if before is not None and _joins_a_relative_clause(before):
+                return self._relative(span, before.head)  # "Ray Dunn, whom Obi appointed …, and who …"
             if clause.dep_ == "relcl":
                 noun = clause.head
                 if word in ("who", "whom") and noun.tag_ == "NN" and head_word(noun) not in _PERSONAL_HEADS:
@@ -621,6 +634,21 @@ class SpeakerResolver:
                     return self._speaker(span, place, "government")
         return Speaker(span.text, span.start, span.end, None, "government")
 
+    def _body_in_view(self, head: Token, word: str) -> Entity | None:
+        """The organisation (for "the paper", the outlet) most in view before ``head`` that may be
+        what ``word`` says, when it is still salient enough to be "the bank" without a name."""
+        outlet = word in OUTLET_NOUNS
+
+        def fits(key: object) -> float:
+            if not isinstance(key, Entity):
+                return 0.0
+            if outlet:
+                return 1.0 if key.type == "outlet" else 0.0
+            return 1.0 if key.type == "organisation" and may_be(key, word) else 0.0
+
+        ranked = self._salience.ranked(head.i, fits)
+        return ranked[0].entity if ranked and ranked[0].score >= _ORGANISATION_SALIENCE else None
+
     def _organisation_by_description(
         self,
         span: Span,
@@ -669,17 +697,9 @@ class SpeakerResolver:
         containing = organisation_containing(self.entities, tokens, span.start, word)
         if containing is not None:
             return self._speaker(span, containing)  # "the appeals court": the Court of Appeals
-
-        def fits(key: object) -> float:
-            if not isinstance(key, Entity):
-                return 0.0
-            if outlet:
-                return 1.0 if key.type == "outlet" else 0.0
-            return 1.0 if key.type == "organisation" and may_be(key, word) else 0.0
-
-        ranked = self._salience.ranked(head.i, fits)
-        if ranked and ranked[0].score >= _ORGANISATION_SALIENCE:
-            return self._speaker(span, ranked[0].entity)
+        in_view = self._body_in_view(head, word)
+        if in_view is not None:
+            return self._speaker(span, in_view)
         written = _name_before_kind(head, word) if outlet else None
         if written is not None:
             return Speaker(span.text, span.start, span.end, written, "outlet")
