@@ -945,3 +945,13 @@ def test_link_commands_refuse_bad_input(tmp_path: Path) -> None:
     ):
         result = runner.invoke(app, [*args, "--db", db])
         assert result.exit_code == 1 and words in result.stderr, (args, result.output)
+
+
+def test_a_speaker_no_one_was_found_for_is_shown_unresolved(store: Store) -> None:
+    add(store, report("Harbor Gazette", "2031-05-02", "The storm broke two cables on Sunday. They said the Tarrow bridge would stay shut until the end of June."),
+        report("Valley Courier", "2031-05-03", "Engineer Petra Lund said the Tarrow bridge would stay shut until the end of June."))
+    link_store(store)
+    bridge = holding(store, "the Tarrow bridge would stay shut")
+    origins = {m.speaker: m.origin for m in bridge.members}
+    assert origins == {"They": "“They”, unresolved (Harbor Gazette)", "Petra Lund": "Petra Lund"}
+    assert "“They”, unresolved (Harbor Gazette)" in bridge.explanation

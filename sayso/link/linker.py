@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..analyze.lexicon import FIRST_PERSON, PRONOUNS, RELATIVE_PRONOUNS
 from ..analyze.number_values import MEASURE_UNITS
 from ..model import Analysis, Assertion, Attribution, Span, digest, part_id
 from ..store.link_state import PROPOSITIONS_PER_READ, LinkState
@@ -30,6 +31,7 @@ from .words import PEOPLE_COUNTS, VERB_CLASSES, counted_class, moments, ordered_
 
 _NO_CLAIM = {"no_comment"}
 _SPEAKER_TYPES = {"person", "organisation", "government", "outlet"}
+_PRONOUNS = PRONOUNS | RELATIVE_PRONOUNS | FIRST_PERSON
 SAID_OF = 5  # words kept of what a figure's clause says of it
 CORRECTION_REACH = 600  # characters back from an apology to the claim it follows
 _SHARE_OF = re.compile(r"\s+(?:out\s+)?of\s", re.I)
@@ -179,6 +181,9 @@ def _origin(attribution: Attribution, entities: _Entities, fallback: str) -> tup
         found = entities.book.by_role(speaker.text, entities.published)
         if found is not None:
             return found.name, found.name, found.entity
+    if speaker.text.lower() in _PRONOUNS:
+        # "They (Harbor Gazette)" reads as a name; the reader should see that no one was found.
+        return speaker.text, f"“{speaker.text}”, unresolved ({fallback})", None
     return speaker.text, f"{speaker.text} ({fallback})", None
 
 
