@@ -955,3 +955,16 @@ def test_a_speaker_no_one_was_found_for_is_shown_unresolved(store: Store) -> Non
     origins = {m.speaker: m.origin for m in bridge.members}
     assert origins == {"They": "“They”, unresolved (Harbor Gazette)", "Petra Lund": "Petra Lund"}
     assert "“They”, unresolved (Harbor Gazette)" in bridge.explanation
+
+
+def test_a_clause_its_cue_splits_is_one_claim(store: Store) -> None:
+    add(store, report("Harbor Gazette", "2031-05-02", "The new Tarrow bridge, Mayor Ines Varga said, would cost 40 million crowns to finish."),
+        report("Valley Courier", "2031-05-03", "Engineer Petra Lund said the new Tarrow bridge would cost 40 million crowns to finish."))
+    link_store(store)
+    bridge = holding(store, "40 million crowns")
+    assert {m.content for m in bridge.members} == {
+        "The new Tarrow bridge, Mayor Ines Varga said, would cost 40 million crowns to finish",
+        "the new Tarrow bridge would cost 40 million crowns to finish",
+    }
+    assert bridge.verdict == "corroborated", bridge.explanation
+    assert not [p for p in store.propositions() if p.label == "The new Tarrow bridge"]

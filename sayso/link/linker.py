@@ -196,18 +196,24 @@ def claim_facts(analysis: Analysis, entities: _Entities, copy_of: str, outlet_en
         agency=article.agency, title=article.title, copy_of=copy_of,
     )
     found = []
+    rest_of = _interrupted_clauses(analysis.attributions)
+    carried_on = {rest.id for rest in rest_of.values()}
     for a in analysis.attributions:
-        if a.speech_act in _NO_CLAIM:
+        if a.speech_act in _NO_CLAIM or a.id in carried_on:
             continue
         speaker, origin, origin_entity = _origin(a, entities, where)
         voice = entities.speaks_for.get(origin_entity) if origin_entity is not None else None
         via = [v.name for v in a.via]
+        source = dict(
+            speaker=speaker, origin=origin, origin_entity=origin_entity, speaks_for_entity=voice, via=via,
+            via_entities=[entities.named(v, "organisation") for v in via], speech_act=a.speech_act,
+        )
+        if a.id in rest_of:
+            stated = _whole_clause(a, rest_of[a.id], article.text, entities)
+            found.append(ClaimFacts(claim=a.id, **source, **stated, **common))  # type: ignore[arg-type]
+            continue
         for part, piece in _pieces(a.content, a.parts):
-            found.append(ClaimFacts(
-                claim=part_id(a.id, part), speaker=speaker, origin=origin, origin_entity=origin_entity, speaks_for_entity=voice, via=via,
-                via_entities=[entities.named(v, "organisation") for v in via], speech_act=a.speech_act,
-                **_stated(a, piece, part, entities), **common,  # type: ignore[arg-type]
-            ))
+            found.append(ClaimFacts(claim=part_id(a.id, part), **source, **_stated(a, piece, part, entities), **common))  # type: ignore[arg-type]
     for u in analysis.unattributed:
         if u.background:
             continue
@@ -218,6 +224,34 @@ def claim_facts(analysis: Analysis, entities: _Entities, copy_of: str, outlet_en
                 via=[], via_entities=[], speech_act="assert", **_stated(u, piece, part, entities), **common,  # type: ignore[arg-type]
             ))
     return found
+
+
+def _interrupted_clauses(attributions: list[Attribution]) -> dict[str, Attribution]:
+    """The second part of each clause a parenthetical cue splits in two ("The company, she said,
+    had offered nothing new"), by the first part's id: neither part is a claim alone."""
+    by_id = {a.id: a for a in attributions}
+    found = {}
+    for rest in attributions:
+        first = by_id.get(rest.continues or "")
+        if (
+            first is not None and first.kind == rest.kind == "indirect" and not first.parts and not rest.parts
+            and first.cue is not None and rest.cue is not None and first.cue.start == rest.cue.start
+            and first.content.end <= first.cue.start and rest.content.start >= rest.cue.end
+        ):
+            found[first.id] = rest
+    return found
+
+
+def _whole_clause(first: Attribution, rest: Attribution, text: str, entities: _Entities) -> dict[str, Any]:
+    """One claim of a clause split by its cue: shown whole, cue and all, as the article prints it;
+    compared by the words, figures and names of its two parts only."""
+    head, tail = _stated(first, first.content, None, entities), _stated(rest, rest.content, None, entities)
+    return {
+        "position": first.content.start, "content": text[first.content.start : rest.content.end],
+        "figures": head["figures"] + tail["figures"], "terms": head["terms"] | tail["terms"],
+        "entities": head["entities"] | tail["entities"], "part": None,
+        "name_rarity": {**head["name_rarity"], **tail["name_rarity"]},
+    }
 
 
 def _pieces(content: Span, parts: list[Span]) -> list[tuple[int | None, Span]]:
