@@ -174,6 +174,7 @@ def interrupted_clause(cue: Cue) -> list[Span]:
 
 
 def _continues_clause(predicate: Token) -> bool:
+    """A predicate with no subject nor saying of its own: the interrupted clause goes on in it."""
     return predicate.pos_ in ("VERB", "AUX") and predicate.lemma_.lower() not in SPEECH_VERBS and not any(
         c.dep_ in ("nsubj", "nsubjpass", "expl") for c in predicate.children
     )
