@@ -187,8 +187,8 @@ def _clause_around_root(verb: Token) -> tuple[list[Token], list[Token]]:
     if verb.dep_ != "ROOT":
         return [], []
     subject = next((c for c in verb.lefts if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
-    predicate = next((c for c in verb.rights if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
-    if subject is None or predicate is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in predicate.children):
+    predicate = next((c for c in verb.rights if c.dep_ == "conj" and _continues_clause(c)), None)
+    if subject is None or predicate is None:
         return [], []
     if not any(t.dep_ == "punct" and t.text == "," for t in verb.doc[subject.right_edge.i + 1 : predicate.left_edge.i]):
         return [], []
